@@ -1,0 +1,31 @@
+# Two commands for a fresh machine with Python 3.11:  make run  and  make test
+PY ?= python3
+VENV := .venv
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: install run test lint
+
+$(UV):
+	$(PY) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv==0.13.9"
+
+# Installs exactly the versions in uv.lock (application and test dependencies).
+install: $(UV)
+	$(UV) sync --frozen --python $(PY)
+
+# Migrate, load the seed content and serve on SQLite at http://127.0.0.1:8000
+run: install
+	DEBUG=true $(VENV)/bin/python manage.py migrate --no-input
+	DEBUG=true $(VENV)/bin/python manage.py load_seed_content
+	DEBUG=true $(VENV)/bin/python manage.py runserver 127.0.0.1:8000
+
+# The whole test suite (browser tests need Chromium at /usr/bin/chromium; see README).
+test: install
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	DEBUG=true $(VENV)/bin/python manage.py makemigrations --check --dry-run

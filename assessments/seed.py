@@ -1,0 +1,5 @@
+"""Seed content for the explorer (filled in by the assessments issue)."""
+
+
+def load() -> list[str]:
+    return ["assessments: nothing to load yet"]

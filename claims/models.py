@@ -1,0 +1,374 @@
+"""Claims, their verdicts and the evidence behind them."""
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from claims.rich_text import render_markdown
+from claims.text import search_normalise
+
+
+class ReviewState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    UNDER_REVIEW = "under_review", "Under review"
+    APPROVED = "approved", "Approved"
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"
+    NEEDS_REREVIEW = "needs_rereview", "Needs re-review"
+
+
+# Shown to the public; the two that are not plain "approved" carry a caution on the page.
+PUBLIC_STATES = (ReviewState.APPROVED, ReviewState.UNDER_REVIEW, ReviewState.NEEDS_REREVIEW)
+CAUTION_STATES = (ReviewState.UNDER_REVIEW, ReviewState.NEEDS_REREVIEW)
+
+
+class Verdict(models.Model):
+    """One level of the five-level verdict scale, with its plain definition."""
+
+    code = models.CharField(max_length=1, unique=True)
+    label = models.CharField(max_length=80)
+    definition = models.TextField(help_text="Plain words for patients: what this verdict means.")
+    rating_value = models.PositiveSmallIntegerField(
+        unique=True,
+        help_text="ClaimReview rating number (1 = contradicted ... 5 = supported).",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.label
+
+
+class GradingScheme(models.Model):
+    """A way guidelines grade evidence or recommendations (ESPEN, GRADE, NICE)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=120)
+    plain_summary = models.TextField(help_text="What this grading scheme is, in plain words.")
+    clinician_summary = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Grade(models.Model):
+    scheme = models.ForeignKey(GradingScheme, on_delete=models.PROTECT, related_name="grades")
+    code = models.CharField(max_length=40)
+    label = models.CharField(max_length=120)
+    plain_meaning = models.TextField(help_text="What this grade means, in plain words.")
+    clinician_meaning = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["scheme__order", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "code"], name="grade_unique_per_scheme")
+        ]
+
+    def __str__(self):
+        return f"{self.scheme.name}: {self.label}"
+
+
+class SourceType(models.TextChoices):
+    GUIDELINE = "guideline", "Guideline"
+    SYSTEMATIC_REVIEW = "systematic_review", "Systematic review or meta-analysis"
+    RCT = "rct", "Randomised trial"
+    OBSERVATIONAL = "observational", "Observational study"
+    ANIMAL_LAB = "animal_lab", "Animal or lab study"
+    FACT_SHEET = "fact_sheet", "Fact sheet"
+    CHARITY_OPINION = "charity_opinion", "Patient charity or expert opinion"
+
+
+class Source(models.Model):
+    key = models.SlugField(unique=True, help_text="Stable identifier, e.g. reynolds-1992.")
+    short_name = models.CharField(max_length=120, help_text="e.g. Reynolds et al. 1992")
+    source_type = models.CharField(max_length=32, choices=SourceType.choices)
+    citation = models.TextField(help_text="Full citation as it should be printed.")
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    doi = models.CharField("DOI", max_length=200, blank=True)
+    pmid = models.CharField("PMID", max_length=12, blank=True)
+    url = models.URLField("URL", max_length=500, blank=True)
+    citation_verified = models.BooleanField(
+        default=False,
+        help_text="The citation details themselves were checked against the publication.",
+    )
+    citation_note = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["source_type", "short_name"]
+
+    def __str__(self):
+        return self.short_name
+
+
+class Topic(models.Model):
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=120)
+    summary = models.CharField(max_length=300, help_text="One plain sentence for lists.")
+    intro_md = models.TextField("introduction (Markdown)", blank=True)
+    intro_html = models.TextField(editable=False, blank=True)
+    what_to_do_md = models.TextField("what to do instead (Markdown)", blank=True)
+    what_to_do_html = models.TextField(editable=False, blank=True)
+    is_published = models.BooleanField(default=False)
+    order = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Derived HTML: editors never edit it, so it can never drift from the Markdown.
+        self.intro_html = render_markdown(self.intro_md)
+        self.what_to_do_html = render_markdown(self.what_to_do_md)
+        super().save(*args, **kwargs)
+
+
+class Origin(models.Model):
+    """Somewhere a claim circulates. Named, never promoted: no followed link."""
+
+    class Kind(models.TextChoices):
+        BLOG = "blog", "Blog post"
+        MARKETING = "marketing", "Supplement marketing"
+        SOCIAL = "social", "Social media"
+        VIDEO = "video", "Video"
+        FORUM = "forum", "Forum or group"
+        AI_ANSWER = "ai_answer", "AI answer site"
+        NEWS = "news", "News"
+        OTHER = "other", "Other"
+
+    key = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    description = models.TextField(blank=True, help_text="Plain description of the source.")
+    url = models.URLField(max_length=500, blank=True)
+    seen_on = models.DateField(null=True, blank=True)
+
+    def __str__(self):
+        return self.name
+
+
+class CitationCheck(models.Model):
+    """One reference an origin gives, and what it really is."""
+
+    class Status(models.TextChoices):
+        ACCURATE = "accurate", "Accurate"
+        WRONG_DETAILS = "wrong_details", "Wrong details"
+        MISREPRESENTED = "misrepresented", "Says something else"
+        MISATTRIBUTED = "misattributed", "About something else"
+        NOT_FOUND = "not_found", "Not found"
+
+    origin = models.ForeignKey(Origin, on_delete=models.CASCADE, related_name="citation_checks")
+    cited_as = models.TextField(help_text="The reference exactly as the origin gives it.")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    finding = models.TextField(help_text="What exists, in plain words.")
+    matched_source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.cited_as
+
+
+class DoseReference(models.Model):
+    """A reference amount a dose claim is compared with (never advice to the reader)."""
+
+    key = models.SlugField(unique=True)
+    label = models.CharField(max_length=160)
+    amount = models.CharField(max_length=80)
+    explanation = models.TextField(help_text="Plain words: who this amount is for.")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return f"{self.label}: {self.amount}"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(state__in=PUBLIC_STATES, topic__is_published=True)
+
+
+class Claim(models.Model):
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="claims")
+    number = models.PositiveSmallIntegerField(help_text="Position within the topic.")
+    slug = models.SlugField(max_length=80, unique=True)
+    text = models.TextField(help_text="The claim as people meet it.")
+    short_wording = models.CharField(
+        max_length=75,
+        help_text="Neutral wording for structured data: at most 75 characters, no verdict.",
+    )
+    verdict = models.ForeignKey(Verdict, on_delete=models.PROTECT, related_name="claims")
+    verdict_reason = models.CharField(
+        max_length=200, help_text="One plain line: why this verdict (used in lists and handouts)."
+    )
+    patient_summary_md = models.TextField("patient summary (Markdown)")
+    patient_summary_html = models.TextField(editable=False, blank=True)
+    clinician_summary_md = models.TextField("clinician summary (Markdown)")
+    clinician_summary_html = models.TextField(editable=False, blank=True)
+    what_to_do_md = models.TextField("what to do instead (Markdown)")
+    what_to_do_html = models.TextField(editable=False, blank=True)
+    aliases = models.TextField(
+        blank=True, help_text="Lay phrasings and other wordings people search for, one per line."
+    )
+    no_guideline_note = models.TextField(
+        blank=True, help_text="If no guideline or systematic review covers this claim, say so."
+    )
+    origins = models.ManyToManyField(Origin, through="ClaimOrigin", related_name="claims")
+
+    state = models.CharField(
+        max_length=20, choices=ReviewState.choices, default=ReviewState.DRAFT, db_index=True
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="authored_claims",
+    )
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="reviewed_claims",
+    )
+    first_published = models.DateField(null=True, blank=True)
+    last_reviewed = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, help_text="Optimistic-locking counter.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    search_document = models.TextField(editable=False, blank=True)
+
+    history = HistoricalRecords()
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["topic__order", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "number"], name="claim_number_per_topic")
+        ]
+
+    def __str__(self):
+        return self.text
+
+    def save(self, *args, **kwargs):
+        self.patient_summary_html = render_markdown(self.patient_summary_md)
+        self.clinician_summary_html = render_markdown(self.clinician_summary_md)
+        self.what_to_do_html = render_markdown(self.what_to_do_md)
+        self.search_document = search_normalise(
+            " ".join(
+                [self.text, self.short_wording, self.aliases, self.patient_summary_md,
+                 self.verdict_reason]
+            )
+        )
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        return self.state in PUBLIC_STATES
+
+    @property
+    def needs_caution(self) -> bool:
+        return self.state in CAUTION_STATES
+
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class ClaimOrigin(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="claim_origins")
+    origin = models.ForeignKey(Origin, on_delete=models.PROTECT, related_name="+")
+    wording = models.TextField(blank=True, help_text="How this origin puts the claim.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "origin"], name="claim_origin_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.origin} on claim {self.claim_id}"
+
+
+class Evidence(models.Model):
+    class Direction(models.TextChoices):
+        SUPPORTS = "supports", "Supports the claim"
+        CONTRADICTS = "contradicts", "Goes against the claim"
+        CONTEXT = "context", "Adds context"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="evidence")
+    direction = models.CharField(max_length=12, choices=Direction.choices)
+    finding = models.TextField(help_text="The key finding, in plain words for patients.")
+    clinician_finding = models.TextField(blank=True, help_text="Precise wording for clinicians.")
+    grade = models.ForeignKey(Grade, null=True, blank=True, on_delete=models.PROTECT)
+    grade_note = models.CharField(max_length=120, blank=True, help_text="e.g. 95% consensus")
+    verified = models.BooleanField(
+        default=False, help_text="Checked against the primary document by a named person."
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    verification_note = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self):
+        return f"{self.source} on claim {self.claim_id}"
+
+
+class DoseCheck(models.Model):
+    """For a claim that names a dose: the claimed amount beside reference amounts."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="dose_check")
+    claimed_amount = models.CharField(max_length=120, help_text="e.g. 1,000 to 5,000 mcg a day")
+    explanation_md = models.TextField(
+        "explanation (Markdown)", help_text="Explain the comparison; never advise a dose."
+    )
+    explanation_html = models.TextField(editable=False, blank=True)
+    references = models.ManyToManyField(DoseReference, related_name="+")
+
+    def __str__(self):
+        return f"Dose check: {self.claimed_amount}"
+
+    def save(self, *args, **kwargs):
+        self.explanation_html = render_markdown(self.explanation_md)
+        super().save(*args, **kwargs)
+
+
+class VerdictChange(models.Model):
+    """A public record that a published verdict changed, and why."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdict_changes")
+    changed_on = models.DateField()
+    from_verdict = models.ForeignKey(Verdict, on_delete=models.PROTECT, related_name="+")
+    to_verdict = models.ForeignKey(Verdict, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["-changed_on", "-id"]
+
+    def __str__(self):
+        return f"{self.changed_on}: {self.from_verdict} -> {self.to_verdict}"

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from claims import views
+
+app_name = "claims"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("about/evidence/", views.evidence_scale, name="evidence_scale"),
+    path("about/editorial-policy/", views.editorial_policy, name="editorial_policy"),
+    path("about/disclaimer/", views.disclaimer, name="disclaimer"),
+    path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+    path("claims/<slug:slug>/", views.claim_detail, name="claim"),
+]

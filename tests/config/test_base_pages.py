@@ -1,0 +1,51 @@
+"""The base layout every patient page shares."""
+
+import pytest
+
+from tests.browser import RequestLog, axe_violations
+
+
+@pytest.mark.django_db
+def test_home_has_landmarks_search_footer_links_and_local_htmx(client):
+    html = client.get("/").content.decode()
+    assert '<html lang="en-GB">' in html
+    assert 'class="skip-link" href="#main"' in html
+    for landmark in ("<header", "<main", "<footer", 'role="search"'):
+        assert landmark in html
+    for link in ("/about/evidence/", "/about/editorial-policy/", "/about/disclaimer/"):
+        assert f'href="{link}"' in html
+    assert "It is not medical advice" in html
+    assert '<script src="/static/django_htmx/htmx-2.min.js' in html
+    assert "X-CSRFToken" in html
+    assert 'rel="icon"' in html
+    assert "http://" not in html.replace("http://www.w3.org", "")
+    assert "https://" not in html
+
+
+@pytest.mark.django_db
+def test_pages_send_a_strict_content_security_policy(client):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "style-src 'self'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert response.headers["Permissions-Policy"].startswith("camera=()")
+
+
+@pytest.mark.django_db
+def test_favicon_is_served(client):
+    assert client.get("/static/img/favicon.svg").status_code == 200
+
+
+def test_home_skip_link_moves_focus_to_main_and_axe_is_clean(live_server, page):
+    requests = RequestLog(page, live_server.url)
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    assert skip.evaluate("el => el === document.activeElement")
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    assert page.url.endswith("#main")
+    assert axe_violations(page) == []
+    assert requests.foreign() == []
