@@ -16,10 +16,22 @@ def test_home_has_landmarks_search_footer_links_and_local_htmx(client):
         assert f'href="{link}"' in html
     assert "It is not medical advice" in html
     assert '<script src="/static/django_htmx/htmx-2.min.js' in html
-    assert "X-CSRFToken" in html
+    assert "X-CSRFToken" not in html  # no form posts here, so no CSRF cookie either
     assert 'rel="icon"' in html
     assert "http://" not in html.replace("http://www.w3.org", "")
     assert "https://" not in html
+
+
+@pytest.mark.django_db
+def test_home_sets_no_cookies(client):
+    assert client.get("/").cookies == {}
+
+
+def test_pages_that_post_with_htmx_send_the_csrf_token_in_a_header(rf):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("base.html", {"htmx_csrf": True}, request=rf.get("/"))
+    assert "data-hx-headers='{\"X-CSRFToken\": \"" in html
 
 
 @pytest.mark.django_db
