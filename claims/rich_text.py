@@ -1,7 +1,8 @@
 """The one sanitiser: editor Markdown becomes safe HTML here and nowhere else."""
 
+import re
 from functools import partial
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import bleach
 import markdown
@@ -25,8 +26,22 @@ def _is_external(href: str) -> bool:
     return bool(parsed.scheme in {"http", "https"} and parsed.netloc)
 
 
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+_CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _has_unsafe_scheme(href: str) -> bool:
+    # Decode %-escapes and drop whitespace/control characters before looking for a scheme,
+    # so "java%0ascript:" or " javascript:" cannot slip past as a "relative" link.
+    decoded = _CONTROL_AND_SPACE.sub("", unquote(href))
+    match = _SCHEME.match(decoded)
+    return bool(match and match.group(1).lower() not in ALLOWED_PROTOCOLS)
+
+
 def _link_rel(attrs, new=False):
     href = attrs.get((None, "href"), "")
+    if _has_unsafe_scheme(href):
+        return None  # bleach then keeps the link text and drops the link
     if _is_external(href):
         attrs[(None, "rel")] = EXTERNAL_REL
     else:
