@@ -13,8 +13,11 @@ $(UV):
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv==0.13.9"
 
 # Installs exactly the versions in uv.lock (application and test dependencies).
+# Test-only tools from package-lock.json (the HTML validator), when npm is on the machine.
 install: $(UV)
 	$(UV) sync --frozen --python $(PY)
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: HTML validation tests will be skipped"; fi
 
 # Migrate, load the seed content and serve on SQLite at http://127.0.0.1:8000
 run: install
