@@ -264,6 +264,10 @@ class Claim(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["topic", "number"], name="claim_number_per_topic")
         ]
+        permissions = [
+            ("submit_claim", "Can submit claims for medical review"),
+            ("review_claim", "Can approve claims or request changes"),
+        ]
 
     def __str__(self):
         return self.text
@@ -372,3 +376,53 @@ class VerdictChange(models.Model):
 
     def __str__(self):
         return f"{self.changed_on}: {self.from_verdict} -> {self.to_verdict}"
+
+
+class ClaimRevision(models.Model):
+    """Proposed changes to a published claim, kept apart so the approved version stays public.
+
+    The Claim row is what patients see; approval copies `data` onto it in one transaction.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Pending"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        APPLIED = "applied", "Approved and applied"
+        DISCARDED = "discarded", "Discarded"
+
+    OPEN_STATES = (State.PENDING, State.CHANGES_REQUESTED)
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="revisions")
+    data = models.JSONField(default=dict, help_text="Proposed field values (foreign keys as ids).")
+    verdict_change_reason = models.TextField(blank=True)
+    state = models.CharField(
+        max_length=20, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=models.Q(state__in=["pending", "changes_requested"]),
+                name="claim_one_open_revision",
+            )
+        ]
+
+    def __str__(self):
+        return f"Revision of claim {self.claim_id} ({self.get_state_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in self.OPEN_STATES

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "csp",
     "claims",
     "assessments",
+    "editorial",
 ]
 
 MIDDLEWARE = [

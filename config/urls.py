@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path(ADMIN_PATH, admin.site.urls),
     path("explorer/", include("assessments.urls")),
+    path("", include("editorial.urls")),
     path("", include("claims.urls")),
 ]
 

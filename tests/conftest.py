@@ -4,6 +4,7 @@ Browser tests use Debian's Chromium at /usr/bin/chromium (or CHROMIUM_PATH). Wit
 are skipped on a developer machine, but with CI=true a missing browser fails the run.
 """
 
+import importlib
 import os
 import shutil
 
@@ -51,34 +52,57 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 # --- users by role -------------------------------------------------------------------------
+# Each fixed user is in the group its role gives (groups come from editorial migration 0002).
+
+
+def ensure_editorial_groups():
+    """Live-server tests flush the database, groups and all: rebuild them as migrated."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    if Group.objects.filter(name__in=["Editor", "Medical reviewer", "Site admin"]).count() < 3:
+        migration = importlib.import_module("editorial.migrations.0002_editorial_groups")
+        migration.create_groups(apps, None)
+
+
+def _in_group(user, group_name):
+    from django.contrib.auth.models import Group
+
+    ensure_editorial_groups()
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
 
 
 @pytest.fixture
 def editor_user(django_user_model):
-    return django_user_model.objects.create_user(
+    user = django_user_model.objects.create_user(
         "edith.editor", "edith@example.org", "correct horse battery", is_staff=True
     )
+    return _in_group(user, "Editor")
 
 
 @pytest.fixture
 def reviewer_user(django_user_model):
-    return django_user_model.objects.create_user(
+    user = django_user_model.objects.create_user(
         "rita.reviewer", "rita@example.org", "correct horse battery", is_staff=True
     )
+    return _in_group(user, "Medical reviewer")
 
 
 @pytest.fixture
 def second_reviewer_user(django_user_model):
-    return django_user_model.objects.create_user(
+    user = django_user_model.objects.create_user(
         "rob.reviewer", "rob@example.org", "correct horse battery", is_staff=True
     )
+    return _in_group(user, "Medical reviewer")
 
 
 @pytest.fixture
 def site_admin_user(django_user_model):
-    return django_user_model.objects.create_superuser(
+    user = django_user_model.objects.create_superuser(
         "ada.admin", "ada@example.org", "correct horse battery"
     )
+    return _in_group(user, "Site admin")
 
 
 def pytest_report_header(config):

@@ -1,0 +1,171 @@
+"""Admin forms for claims, evidence and sources: optimistic locking and editor aids."""
+
+import json
+
+from django import forms
+from django.urls import reverse
+
+from claims.models import Claim, Evidence, Source
+from claims.services import (
+    EDITABLE_FIELDS,
+    FOREIGN_KEY_FIELDS,
+    claim_effective_values,
+    claim_open_revision,
+    source_problems,
+)
+
+PATIENT_MARKDOWN_FIELDS = ("patient_summary_md", "what_to_do_md")
+MARKDOWN_FIELDS = ("patient_summary_md", "clinician_summary_md", "what_to_do_md")
+
+
+class MarkdownPreviewWidget(forms.Textarea):
+    """A textarea with a live preview under it (static/js/editorial-preview.js)."""
+
+    template_name = "editorial/widgets/markdown_preview.html"
+
+    def __init__(self, *args, patient_text=False, **kwargs):
+        self.patient_text = patient_text
+        super().__init__(*args, **kwargs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        attrs = context["widget"]["attrs"]
+        attrs["data-preview-url"] = reverse("editorial:markdown_preview")
+        attrs["data-preview-target"] = f"{attrs.get('id', name)}-preview"
+        attrs["data-preview-field"] = name
+        if self.patient_text:
+            attrs["data-patient-text"] = "true"
+        context["widget"]["preview_id"] = attrs["data-preview-target"]
+        return context
+
+
+def _display(field_name: str, value) -> str:
+    if value in (None, ""):
+        return "(empty)"
+    field = Claim._meta.get_field(field_name)
+    if field_name in FOREIGN_KEY_FIELDS:
+        obj = field.related_model.objects.filter(pk=value).first()
+        return str(obj) if obj else str(value)
+    text = str(value)
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def claim_conflict_changes(base: dict, current: dict) -> list[tuple[str, str]]:
+    """Fields the other person changed since `base`, with their new values for display."""
+    changed = []
+    for name in EDITABLE_FIELDS:
+        if name in base and base[name] != current.get(name):
+            label = str(Claim._meta.get_field(name).verbose_name).capitalize()
+            changed.append((label, _display(name, current.get(name))))
+    return changed
+
+
+class ClaimAdminForm(forms.ModelForm):
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    base_snapshot = forms.CharField(widget=forms.HiddenInput, required=False)
+    verdict_change_reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Needed only when a published verdict changes: shown publicly in the "
+        "corrections log.",
+    )
+
+    class Meta:
+        model = Claim
+        fields = list(EDITABLE_FIELDS)
+        widgets = {
+            "patient_summary_md": MarkdownPreviewWidget(patient_text=True),
+            "clinician_summary_md": MarkdownPreviewWidget(),
+            "what_to_do_md": MarkdownPreviewWidget(patient_text=True),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+            revision = getattr(self.instance, "open_revision", None)
+            base = claim_effective_values(self.instance, None)
+            self.fields["base_snapshot"].initial = json.dumps(base, default=str)
+            if revision is not None:
+                self.fields["verdict_change_reason"].initial = revision.verdict_change_reason
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        current_row = Claim.objects.get(pk=self.instance.pk)
+        expected = cleaned.get("expected_version")
+        if expected is not None and expected != current_row.version:
+            self._report_conflict(current_row)
+        verdict = cleaned.get("verdict")
+        published = current_row.is_public or current_row.first_published is not None
+        if (
+            published
+            and verdict is not None
+            and verdict.pk != current_row.verdict_id
+            and not cleaned.get("verdict_change_reason", "").strip()
+        ):
+            self.add_error(
+                "verdict_change_reason",
+                "The published verdict changes: say why. The reason is shown publicly in the "
+                "corrections log.",
+            )
+        return cleaned
+
+    def _report_conflict(self, current_row: Claim) -> None:
+        revision = claim_open_revision(current_row)
+        current = claim_effective_values(current_row, revision)
+        try:
+            base = json.loads(self.data.get(self.add_prefix("base_snapshot")) or "{}")
+        except ValueError:
+            base = {}
+        changes = claim_conflict_changes(base, json.loads(json.dumps(current, default=str)))
+        who = (revision.last_edited_by if revision else None) or current_row.last_edited_by
+        lines = [
+            f"{who or 'Someone else'} saved this claim while you were editing it, so your "
+            "changes were not saved."
+        ]
+        if changes:
+            lines.append("They changed: " + "; ".join(f"{k}: “{v}”" for k, v in changes) + ".")
+        else:
+            lines.append("They changed no text, only its review state.")
+        lines.append(
+            "Your text is still in the form. Compare it with theirs, then save again to keep "
+            "your version."
+        )
+        # The next save is a deliberate choice made after seeing their changes.
+        data = self.data.copy()
+        data[self.add_prefix("expected_version")] = str(current_row.version)
+        data[self.add_prefix("base_snapshot")] = json.dumps(current, default=str)
+        self.data = data
+        self.add_error(None, " ".join(lines))
+
+
+class EvidenceAdminForm(forms.ModelForm):
+    class Meta:
+        model = Evidence
+        fields = [
+            "claim", "source", "direction", "finding", "clinician_finding", "grade",
+            "grade_note", "verified", "verification_note", "order",
+        ]
+
+
+class SourceAdminForm(forms.ModelForm):
+    url = forms.URLField(label="URL", max_length=500, required=False, assume_scheme="https")
+
+    class Meta:
+        model = Source
+        fields = [
+            "key", "short_name", "source_type", "citation", "year", "doi", "pmid", "url",
+            "citation_verified", "citation_note",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        candidate = Source(
+            doi=cleaned.get("doi") or "", pmid=cleaned.get("pmid") or "",
+            year=cleaned.get("year"), short_name=cleaned.get("short_name") or "This source",
+        )
+        for problem in source_problems(candidate):
+            self.add_error(None, problem)
+        return cleaned

@@ -1,0 +1,86 @@
+"""Editor dashboard and Markdown preview (staff only), and the public suggestion form."""
+
+from django.contrib import admin
+from django.contrib.admin.views.decorators import staff_member_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from claims.forms import MARKDOWN_FIELDS, PATIENT_MARKDOWN_FIELDS
+from claims.models import Claim
+from claims.rich_text import render_markdown
+from editorial import selectors
+from editorial.forms import SuggestionForm
+from editorial.ratelimit import suggestion_count, suggestion_limit_reached
+from editorial.readability import GRADE_LIMIT, grade_is_too_high, reading_grade
+from editorial.services import suggestion_create
+
+PREVIEW_TEMPLATE = "editorial/markdown_preview.html"
+
+
+def _preview(text: str, patient_text: bool) -> dict:
+    grade = reading_grade(text) if patient_text else None
+    return {
+        "html": render_markdown(text),
+        "grade": grade,
+        "grade_too_high": grade_is_too_high(grade),
+        "grade_limit": GRADE_LIMIT,
+    }
+
+
+@staff_member_required
+@require_POST
+def markdown_preview(request):
+    """htmx/JS: one field's preview as a partial. Without JS: every Markdown field, full page."""
+    if request.htmx:
+        field = request.POST.get("field", "")
+        patient = field in PATIENT_MARKDOWN_FIELDS or request.POST.get("patient_text") == "1"
+        context = _preview(request.POST.get("text", ""), patient)
+        return render(request, f"{PREVIEW_TEMPLATE}#field_preview", context)
+    sections = []
+    for name in MARKDOWN_FIELDS:
+        if name in request.POST:
+            label = str(Claim._meta.get_field(name).verbose_name).capitalize()
+            preview = _preview(request.POST[name], name in PATIENT_MARKDOWN_FIELDS)
+            sections.append({"name": name, "label": label, **preview})
+    return render(request, PREVIEW_TEMPLATE, {"sections": sections, "grade_limit": GRADE_LIMIT})
+
+
+@staff_member_required
+@require_GET
+def dashboard(request):
+    context = {
+        **admin.site.each_context(request),
+        "title": "Editorial dashboard",
+        "waiting": selectors.claims_waiting_for_review(user=request.user),
+        "overdue": selectors.claims_overdue(),
+        "due_soon": selectors.claims_due_soon(),
+        "recent": selectors.audit_entries_recent(),
+        "new_suggestions": selectors.suggestions_new_count(),
+    }
+    return render(request, "editorial/dashboard.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def suggest(request):
+    if request.method == "POST":
+        if suggestion_limit_reached(request):
+            return render(request, "editorial/suggest.html", {"rate_limited": True}, status=429)
+        form = SuggestionForm(request.POST)
+        if not form.is_valid():
+            return render(request, "editorial/suggest.html", {"form": form}, status=400)
+        if not form.is_bot:
+            data = form.cleaned_data
+            suggestion_create(
+                claim_text=data["claim_text"],
+                seen_at=data["seen_at"],
+                email=data["email"],
+                email_consent=bool(data["email"]) and data["email_consent"],
+            )
+        suggestion_count(request)
+        return redirect("editorial:suggest_thanks")
+    return render(request, "editorial/suggest.html", {"form": SuggestionForm()})
+
+
+@require_GET
+def suggest_thanks(request):
+    return render(request, "editorial/suggest_thanks.html")
