@@ -1,3 +1,5 @@
+"""Public addresses of the claims app."""
+
 from django.urls import path
 
 from claims import views
@@ -9,6 +11,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("about/evidence/", views.evidence_scale, name="evidence_scale"),
     path("about/editorial-policy/", views.editorial_policy, name="editorial_policy"),
+    path("about/corrections/", views.corrections, name="corrections"),
     path("about/disclaimer/", views.disclaimer, name="disclaimer"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("claims/<slug:slug>/", views.claim_detail, name="claim"),

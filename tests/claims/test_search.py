@@ -1,0 +1,179 @@
+"""Lay-language search: forgiving of case, accents, hyphens and typos, and ranked sensibly."""
+
+import pytest
+from django.db import connection, transaction
+from django.urls import Resolver404, resolve
+
+from claims.models import Claim, ReviewState
+from claims.search import query_terms, search_claims, stem
+from tests.claims.factories import make_claim, make_topic, make_verdict
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def b12_claims(db):
+    topic = make_topic(slug="vitamin-b12-and-ms", title="Vitamin B12 and MS")
+    claims = {
+        "sublingual": make_claim(
+            topic=topic, slug="sublingual-absorbs-better", verdict=make_verdict("C"),
+            text="Sublingual forms of B12 absorb better than tablets.",
+            short_wording="Sublingual B12 absorbs better",
+            aliases="under the tongue b12\nb12 lozenges",
+            patient_summary_md="Tablets you swallow work as well as tablets under the tongue.",
+        ),
+        "methyl": make_claim(
+            topic=topic, slug="methylcobalamin-is-best", verdict=make_verdict("P"),
+            text="Methylcobalamin is the active, brain-friendly form of vitamin B-12.",
+            short_wording="Methylcobalamin is the best form of B12",
+            patient_summary_md="All common forms work. Some shops sell sublingual sprays too.",
+        ),
+        "remyelination": make_claim(
+            topic=topic, slug="b12-stimulates-remyelination", verdict=make_verdict("P"),
+            text="Animal studies show vitamin B12 stimulates remyelination.",
+            short_wording="B12 helps repair myelin in animals",
+            patient_summary_md="Rats that lacked B12 healed when given B12.",
+        ),
+        "fatigue": make_claim(
+            topic=topic, slug="high-dose-b12-fatigue", verdict=make_verdict("N"),
+            text="High-dose B12 reduces MS fatigue.",
+            short_wording="High-dose B12 reduces MS fatigue",
+            aliases="b12 for tiredness\nb12 shots for energy",
+            patient_summary_md="There is no good evidence if your level is normal.",
+        ),
+        "draft": make_claim(
+            topic=topic, slug="secret-draft", state=ReviewState.DRAFT,
+            text="Sublingual B12 cures MS.", short_wording="Sublingual B12 cures MS",
+        ),
+    }
+    return claims
+
+
+def slugs(query, **kwargs):
+    return [claim.slug for claim in search_claims(query, **kwargs)]
+
+
+@pytest.mark.parametrize("query", ["B-12 fatigue", "b12 fatigue", "B 12 FATIGUE", "b‑12 fatigue"])
+def test_case_and_hyphens_do_not_matter(b12_claims, query):
+    assert slugs(query)[0] == "high-dose-b12-fatigue"
+
+
+def test_accents_do_not_matter(b12_claims):
+    assert slugs("méthylcobalamin")[0] == "methylcobalamin-is-best"
+
+
+@pytest.mark.parametrize("query", ["methylcobolamin", "methyl cobalamin", "metylcobalamin"])
+def test_misspellings_still_find_the_claim(b12_claims, query):
+    assert "methylcobalamin-is-best" in slugs(query)
+
+
+def test_word_forms_find_the_claim(b12_claims):
+    assert slugs("remyelinate")[0] == "b12-stimulates-remyelination"
+
+
+def test_aliases_are_searched(b12_claims):
+    assert slugs("tiredness")[0] == "high-dose-b12-fatigue"
+    assert slugs("lozenges")[0] == "sublingual-absorbs-better"
+
+
+def test_claim_wording_beats_a_match_in_the_summary_only(b12_claims):
+    # "sublingual" is in the methylcobalamin claim's summary, but in the other claim's wording.
+    assert slugs("sublingual b12")[0] == "sublingual-absorbs-better"
+    assert slugs("sublingual")[:2] == ["sublingual-absorbs-better", "methylcobalamin-is-best"]
+
+
+def test_drafts_are_never_found(b12_claims):
+    assert "secret-draft" not in slugs("sublingual cures")
+
+
+def test_nonsense_finds_nothing(b12_claims):
+    assert slugs("xqzvv blorptangle") == []
+    assert slugs("") == [] and slugs("   ") == [] and slugs("!!!") == []
+
+
+def test_a_huge_query_is_truncated_not_an_error(b12_claims):
+    assert isinstance(search_claims("b12 " * 1250), list)
+    assert len(" ".join(query_terms("sublingual " + "x" * 5000))) <= 200
+
+
+def test_limit_is_respected(b12_claims):
+    assert len(search_claims("b12", limit=2)) == 2
+
+
+def test_query_terms_drop_filler_words():
+    assert query_terms("Does B-12 help with MS?") == ["b12", "help", "ms"]
+    assert query_terms("the") == ["the"]
+
+
+def test_stem_joins_word_forms():
+    assert stem("remyelinate") == stem("remyelination") == "remyelin"
+
+
+# --- the search page ------------------------------------------------------------------------
+
+
+def test_search_page_lists_results_with_verdict_in_words(client, b12_claims):
+    response = client.get("/search/", {"q": "sublingual b12"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'role="status"' in html and "found for “sublingual b12”" in html
+    assert html.index("Sublingual B12 absorbs better") < html.index("Methylcobalamin is the best")
+    assert "Verdict: " in html and "Contradicted" in html
+    assert 'value="sublingual b12"' in html
+
+
+def test_empty_search_suggests_searches_and_topics(client, b12_claims):
+    html = client.get("/search/").content.decode()
+    assert "Not sure what to search for?" in html
+    assert 'href="/search/?q=sublingual%20b12"' in html
+    assert 'href="/topics/vitamin-b12-and-ms/"' in html
+
+
+def test_nonsense_search_shows_tips(client, b12_claims):
+    html = client.get("/search/", {"q": "xqzvv blorptangle"}).content.decode()
+    assert "No claims found" in html
+    assert "Try fewer words" in html
+    # The suggestion form is another app's; link to it only when its address exists.
+    assert ('href="/suggest/"' in html) == _resolves("/suggest/")
+
+
+def _resolves(path):
+    try:
+        resolve(path)
+    except Resolver404:
+        return False
+    return True
+
+
+def test_a_5000_character_query_is_handled(client, b12_claims):
+    response = client.get("/search/", {"q": "b12 " + "a" * 5000})
+    assert response.status_code == 200
+    assert "a" * 201 not in response.content.decode()
+
+
+def test_htmx_search_returns_the_results_partial_and_the_status(client, b12_claims):
+    response = client.get("/search/", {"q": "sublingual"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "<html" not in html
+    assert 'data-hx-swap-oob="innerHTML:#search-status"' in html
+    assert "Sublingual B12 absorbs better" in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_search_input_searches_as_you_type(client):
+    html = client.get("/search/").content.decode()
+    assert 'data-hx-get="/search/"' in html
+    assert 'data-hx-trigger="input changed delay:300ms, search"' in html
+    assert 'data-hx-target="#search-results"' in html and 'data-hx-push-url="true"' in html
+    assert '<label for="search-q">' in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL trigram index only")
+def test_postgres_word_lookups_use_the_trigram_index(b12_claims):
+    from claims.search import _postgres_word_match
+
+    for term in ["sublingual", "b12"]:
+        queryset = Claim.objects.filter(_postgres_word_match(term)).order_by().values_list("id")
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            assert "claims_claim_search_trgm" in queryset.explain()
