@@ -215,7 +215,7 @@ class ClaimAdmin(WorkflowAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
     search_fields = ["text", "slug", "aliases"]
     ordering = ["topic__order", "number"]
     inlines = [EvidenceInline, ClaimOriginInline]
-    actions = ["submit_selected", "approve_selected"]
+    actions = ["submit_selected", "approve_selected", "print_handouts"]
     readonly_fields = [
         "workflow_status", "reading_grades", "author", "last_edited_by", "reviewed_by",
         "first_published", "last_reviewed", "next_review_due",
@@ -411,6 +411,12 @@ class ClaimAdmin(WorkflowAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
             "audit": claim_audit_trail(claim=claim)[:20],
             "public_url": reverse("claims:claim", args=[claim.slug]) if claim.is_public else "",
         }
+
+    @admin.action(description="Print handouts for the selected claims (one document)")
+    def print_handouts(self, request, queryset):
+        ids = ",".join(str(pk) for pk in queryset.order_by("topic__order", "number")
+                       .values_list("pk", flat=True))
+        return HttpResponseRedirect(f"{reverse('handouts:claims_batch')}?ids={ids}")
 
     @admin.action(description="Submit selected claims for review", permissions=["submit"])
     def submit_selected(self, request, queryset):

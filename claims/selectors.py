@@ -85,45 +85,53 @@ class Freshness:
     token: str
 
 
-def public_claim(slug: str) -> Claim:
-    """A public claim with everything its page shows, in a fixed number of queries.
+def claims_with_page_data(queryset=None):
+    """Claims with everything a claim page or handout shows, in a fixed number of queries.
 
-    1. the claim, with topic, verdict, reviewer and dose check (joins)
-    2. its evidence, with source, grade and grading scheme
-    3. its origins (through ClaimOrigin, with the origin)
+    1. the claims, with topic, verdict, reviewer and dose check (joins)
+    2. their evidence, with source, grade and grading scheme
+    3. their origins (through ClaimOrigin, with the origin)
     4. the origins' citation checks, with the matched source
-    5. the dose check's reference amounts, with their source (only if there is a dose check)
-    6. its verdict changes, with both verdicts
+    5. the dose checks' reference amounts, with their source (only if there is a dose check)
+    6. their verdict changes, with both verdicts
     """
-    queryset = (
-        Claim.objects.public()
-        .select_related("topic", "verdict", "reviewed_by", "dose_check")
-        .prefetch_related(
-            Prefetch(
-                "evidence",
-                queryset=Evidence.objects.select_related("source", "grade", "grade__scheme"),
-            ),
-            Prefetch(
-                "claim_origins",
-                queryset=ClaimOrigin.objects.select_related("origin").order_by("id"),
-            ),
-            Prefetch(
-                "claim_origins__origin__citation_checks",
-                queryset=CitationCheck.objects.select_related("matched_source"),
-            ),
-            Prefetch(
-                "dose_check__references", queryset=DoseReference.objects.select_related("source")
-            ),
-            Prefetch(
-                "verdict_changes",
-                queryset=VerdictChange.objects.select_related("from_verdict", "to_verdict"),
-            ),
-        )
+    queryset = Claim.objects.public() if queryset is None else queryset
+    joined = queryset.select_related("topic", "verdict", "reviewed_by", "dose_check")
+    return joined.prefetch_related(
+        Prefetch(
+            "evidence",
+            queryset=Evidence.objects.select_related("source", "grade", "grade__scheme"),
+        ),
+        Prefetch(
+            "claim_origins",
+            queryset=ClaimOrigin.objects.select_related("origin").order_by("id"),
+        ),
+        Prefetch(
+            "claim_origins__origin__citation_checks",
+            queryset=CitationCheck.objects.select_related("matched_source"),
+        ),
+        Prefetch(
+            "dose_check__references", queryset=DoseReference.objects.select_related("source")
+        ),
+        Prefetch(
+            "verdict_changes",
+            queryset=VerdictChange.objects.select_related("from_verdict", "to_verdict"),
+        ),
     )
+
+
+def public_claim(slug: str) -> Claim:
+    """A public claim with everything its page shows (queries: see claims_with_page_data)."""
     try:
-        return queryset.get(slug=slug)
+        return claims_with_page_data().get(slug=slug)
     except Claim.DoesNotExist:
         raise Http404("No such claim") from None
+
+
+def claims_for_staff_handouts(ids: list[int]) -> list[Claim]:
+    """Claims in any state, for editors printing handouts from the admin, in number order."""
+    queryset = Claim.objects.filter(pk__in=ids).order_by("topic__order", "number")
+    return list(claims_with_page_data(queryset))
 
 
 def claim_freshness(slug: str):
@@ -183,6 +191,14 @@ def grades_used(claim: Claim) -> list[Grade]:
         if item.grade is not None:
             seen.setdefault(item.grade.pk, item.grade)
     return sorted(seen.values(), key=lambda grade: (grade.scheme.order, grade.order))
+
+
+def oldest_review(claims: list[Claim]) -> Claim | None:
+    """The claim whose review is least current: a handout of many claims reports that one."""
+    if not claims:
+        return None
+    return min(claims, key=lambda claim: (claim.last_reviewed is not None,
+                                          claim.last_reviewed or claim.created_at.date()))
 
 
 def verdict_scale() -> list[Verdict]:

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "claims",
     "assessments",
     "editorial",
+    "handouts",
 ]
 
 MIDDLEWARE = [

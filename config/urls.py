@@ -14,6 +14,7 @@ urlpatterns = [
     path(ADMIN_PATH, admin.site.urls),
     path("explorer/", include("assessments.urls")),
     path("", include("editorial.urls")),
+    path("", include("handouts.urls")),
     path("", include("claims.urls")),
 ]
 
