@@ -1,0 +1,102 @@
+"""Read the explorer's query string and the result explainer's form, tolerating any input."""
+
+import re
+from decimal import Decimal, InvalidOperation
+from urllib.parse import parse_qsl
+
+from django import forms
+from django.core.exceptions import TooManyFieldsSent
+from django.http import QueryDict
+
+from assessments import bands
+from assessments.overlap import Selection
+
+SYMPTOM_PARAM = "symptom"
+RED_FLAG_PARAM = "flag"
+
+# A query string longer than Django's field limit is read only this far, never rejected.
+MAX_FIELDS = 1000
+
+
+def read_query(request) -> tuple[QueryDict, bool]:
+    """The GET parameters, and whether some were dropped because there were too many."""
+    try:
+        return request.GET, False
+    except TooManyFieldsSent:
+        pairs = request.META.get("QUERY_STRING", "").split("&", MAX_FIELDS)[:MAX_FIELDS]
+        query = QueryDict(mutable=True)
+        for key, value in parse_qsl("&".join(pairs), keep_blank_values=True):
+            query.appendlist(key, value)
+        return query, True
+
+
+def parse_selection(query: QueryDict, catalogue, truncated: bool = False) -> Selection:
+    """Keep the slugs we know, in catalogue order; count the others (never echo them)."""
+    wanted_symptoms = set(query.getlist(SYMPTOM_PARAM))
+    wanted_flags = set(query.getlist(RED_FLAG_PARAM))
+    symptoms = [s for s in catalogue.symptoms if s.slug in wanted_symptoms]
+    flags = [f for f in catalogue.red_flags if f.slug in wanted_flags]
+    ignored = len(wanted_symptoms) - len(symptoms) + len(wanted_flags) - len(flags)
+    return Selection(symptoms=symptoms, red_flags=flags, ignored=ignored, truncated=truncated)
+
+
+TEST_CHOICES = [
+    (bands.TOTAL_B12.slug, "Serum (total) B12"),
+    (bands.ACTIVE_B12.slug, "Active B12 (holotranscobalamin)"),
+]
+UNIT_CHOICES = [(unit, unit) for unit in bands.UNITS]
+
+MSG_TEST_REQUIRED = "Choose which test you had: total B12 or active B12."
+MSG_TEST_UNKNOWN = "Choose one of the two tests in the list: total B12 or active B12."
+MSG_VALUE_REQUIRED = "Enter your result as a number, for example 250."
+MSG_VALUE_NOT_NUMBER = "Enter your result as a number using only digits, for example 250 or 250.5."
+MSG_VALUE_NOT_FINITE = "Enter a real number from your result, for example 250."
+MSG_VALUE_NEGATIVE = "Your result cannot be below zero. Check the number and try again."
+MSG_VALUE_ZERO = "Your result must be more than zero. Check the number and try again."
+MSG_VALUE_TOO_BIG = "That number is too big for a B12 result. Check the number and try again."
+MSG_UNIT_REQUIRED = "Choose the unit shown next to your result: pg/mL, ng/L or pmol/L."
+MSG_UNIT_UNKNOWN = "Choose one of the units in the list: pg/mL, ng/L or pmol/L."
+
+MAX_VALUE_LENGTH = 30
+# Plain decimals only: no exponents ("1e999"), digit separators or non-ASCII digits.
+PLAIN_DECIMAL = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)")
+
+
+class ResultExplainerForm(forms.Form):
+    test = forms.ChoiceField(
+        choices=TEST_CHOICES,
+        error_messages={"required": MSG_TEST_REQUIRED, "invalid_choice": MSG_TEST_UNKNOWN},
+    )
+    value = forms.CharField(required=False, strip=True)
+    unit = forms.ChoiceField(
+        choices=UNIT_CHOICES,
+        error_messages={"required": MSG_UNIT_REQUIRED, "invalid_choice": MSG_UNIT_UNKNOWN},
+    )
+
+    def clean_value(self) -> Decimal:
+        text = self.cleaned_data.get("value", "").replace(" ", "")
+        if not text:
+            raise forms.ValidationError(MSG_VALUE_REQUIRED, code="required")
+        if len(text) > MAX_VALUE_LENGTH:
+            raise forms.ValidationError(MSG_VALUE_NOT_NUMBER, code="invalid")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise forms.ValidationError(MSG_VALUE_NOT_NUMBER, code="invalid") from None
+        if not number.is_finite():
+            raise forms.ValidationError(MSG_VALUE_NOT_FINITE, code="not_finite")
+        if not PLAIN_DECIMAL.fullmatch(text):
+            raise forms.ValidationError(MSG_VALUE_NOT_NUMBER, code="invalid")
+        if number < 0:
+            raise forms.ValidationError(MSG_VALUE_NEGATIVE, code="negative")
+        if number == 0:
+            raise forms.ValidationError(MSG_VALUE_ZERO, code="zero")
+        if number > bands.MAX_VALUE:
+            raise forms.ValidationError(MSG_VALUE_TOO_BIG, code="too_big")
+        return number
+
+    def explanation(self) -> bands.Explanation | None:
+        if not self.is_valid():
+            return None
+        data = self.cleaned_data
+        return bands.explain(data["test"], data["value"], data["unit"])

@@ -1,0 +1,16 @@
+"""Fixtures for the explorer tests: seeded content and a count of every table's rows."""
+
+import pytest
+from django.apps import apps
+
+from assessments import seed
+
+
+@pytest.fixture
+def seeded(db):
+    seed.load()
+
+
+def row_counts() -> dict[str, int]:
+    """Rows in every table, to prove a page wrote nothing."""
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}

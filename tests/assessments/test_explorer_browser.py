@@ -1,0 +1,138 @@
+"""The explorer and explainer in a real Chromium: with htmx, without JavaScript, and with axe."""
+
+import pytest
+from playwright.sync_api import expect
+
+from assessments import seed
+from tests.browser import RequestLog, axe_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PINS = "Pins and needles, tingling or numbness"
+FATIGUE = "Tiredness (fatigue)"
+
+
+@pytest.fixture
+def seeded_live(live_server):
+    seed.load()
+    return live_server
+
+
+def assert_overlap_result(results):
+    expect(results).to_contain_text("Both MS and low B12 can cause these")
+    both = results.locator(".symptom-list--both")
+    expect(both).to_contain_text(PINS)
+    expect(both).to_contain_text(FATIGUE)
+    expect(results).to_contain_text("Tests to ask your GP about")
+    expect(results).to_contain_text("Methylmalonic acid (MMA)")
+    expect(results).to_contain_text("Get tested before you take supplements")
+    expect(results).to_contain_text("Taking B12 before a blood test can raise the result")
+
+
+def test_ticking_updates_results_with_htmx_without_a_page_load(seeded_live, page):
+    requests = RequestLog(page, seeded_live.url)
+    page.goto(seeded_live.url + "/explorer/")
+    results = page.locator("#results")
+    expect(results).to_contain_text("Tick any symptoms above")
+    assert axe_violations(page) == []  # nothing ticked
+    page.evaluate("window.__samePage = true")
+
+    page.get_by_label(PINS, exact=True).check()
+    expect(results).to_contain_text("Both MS and low B12 can cause these")
+    # Keyboard: Tab to the next box is not needed; focus and Space ticks it.
+    page.get_by_label(FATIGUE, exact=True).focus()
+    page.keyboard.press("Space")
+    assert_overlap_result(results)
+    assert page.evaluate("window.__samePage") is True  # htmx swapped; no page load
+    assert "symptom=fatigue" in page.url and "symptom=pins-and-needles" in page.url
+    assert axe_violations(page) == []  # overlap only
+
+    page.get_by_label(PINS, exact=True).uncheck()
+    page.get_by_label(FATIGUE, exact=True).uncheck()
+    page.get_by_label("Sore, red tongue", exact=True).check()
+    expect(results).to_contain_text("Low B12 can cause these")
+    expect(results).not_to_contain_text("Both MS and low B12")
+    assert axe_violations(page) == []  # one condition only
+
+    assert requests.foreign() == []
+    assert page.context.cookies() == []
+    assert page.evaluate("window.localStorage.length") == 0  # no htmx history snapshot
+
+
+def test_the_same_flow_works_without_javascript(seeded_live, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    requests = RequestLog(page, seeded_live.url)
+    page.goto(seeded_live.url + "/explorer/")
+    page.get_by_label(PINS, exact=True).check()
+    page.get_by_label(FATIGUE, exact=True).check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Show what these can mean").click()
+    assert "/explorer/?" in page.url and page.url.endswith("#results")
+    assert_overlap_result(page.locator("#results"))
+    expect(page.get_by_label(FATIGUE, exact=True)).to_be_checked()
+
+    with page.expect_navigation():
+        page.get_by_role("link", name="Open your appointment sheet").click()
+    expect(page.locator("main")).to_contain_text("Questions for my doctor")
+    expect(page.locator("main")).to_contain_text(PINS)
+    sheet_url = page.url
+    assert requests.foreign() == []
+    assert context.cookies() == []
+    context.close()
+    # axe needs JavaScript, so the sheet is checked in a normal page.
+    page = browser.new_page()
+    page.goto(sheet_url)
+    assert axe_violations(page) == []
+    page.close()
+
+
+def test_sudden_loss_of_vision_puts_the_emergency_card_first(seeded_live, page):
+    requests = RequestLog(page, seeded_live.url)
+    page.goto(seeded_live.url + "/explorer/")
+    page.get_by_label(FATIGUE, exact=True).check()
+    page.get_by_label("Sudden loss of sight in one or both eyes", exact=True).check()
+    card = page.locator("#results > :first-child")
+    expect(card).to_have_class("care-card care-card--emergency")
+    expect(card).to_have_attribute("role", "alert")
+    expect(card).to_contain_text("Call 999 or go to A&E now")
+    expect(page.locator("#results")).to_contain_text("Both MS and low B12 can cause these")
+    assert axe_violations(page) == []  # red flag
+    assert requests.foreign() == []
+    assert page.context.cookies() == []
+
+
+def test_explainer_shows_the_borderline_band_and_pmol(seeded_live, page):
+    requests = RequestLog(page, seeded_live.url)
+    page.goto(seeded_live.url + "/explorer/results/")
+    page.get_by_label("Serum (total) B12").check()
+    page.get_by_label("Your result (the number only)").fill("250")
+    page.get_by_label("pg/mL").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Explain my result").click()
+    result = page.locator("#result")
+    expect(result).to_contain_text("about 185 pmol/L")
+    expect(result).to_contain_text("NICE band: 180 to 350 ng/L")
+    expect(result).to_contain_text("MMA test or an active B12 test")
+    assert axe_violations(page) == []  # explainer result
+    assert requests.foreign() == []
+    assert page.context.cookies() == []
+
+
+def test_explainer_errors_are_summarised_linked_and_accessible(seeded_live, page):
+    page.goto(seeded_live.url + "/explorer/results/")
+    page.get_by_label("Your result (the number only)").fill("-12")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Explain my result").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_contain_text("There is a problem")
+    expect(summary).to_contain_text("cannot be below zero")
+    expect(summary).to_contain_text("Choose which test you had")
+    summary.get_by_role("link", name="cannot be below zero").click()
+    assert page.evaluate("document.activeElement.id") == "id_value"
+    expect(page.get_by_label("Your result (the number only)")).to_have_attribute(
+        "aria-invalid", "true"
+    )
+    assert page.title().startswith("Error: ")
+    assert axe_violations(page) == []  # explainer with errors
+    assert page.context.cookies() == []

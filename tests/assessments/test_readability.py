@@ -1,0 +1,58 @@
+"""Patient text in the explorer and explainer reads at grade 8 or lower (Flesch-Kincaid)."""
+
+import re
+
+import pytest
+import textstat
+
+from assessments import bands, seed
+
+MAX_GRADE = 8
+
+
+def page_prose(html: str) -> str:
+    """Visible prose of the main content, without citations (they are not patient prose)."""
+    main = html.split("<main", 1)[1].split("</main>", 1)[0]
+    main = re.sub(r'<span class="source-note">.*?</span>\s*(</span>)?', " ", main, flags=re.S)
+    main = re.sub(r"<(h\d|legend|dt|label|li|p|caption|th|td|summary)[^>]*>", ". ", main)
+    text = re.sub(r"<[^>]+>", " ", main)
+    return re.sub(r"\s+", " ", text)
+
+
+def seeded_prose() -> list[tuple[str, str]]:
+    rows = [(c["slug"], c["description"]) for c in seed.CONDITIONS]
+    rows += [(r[0], f"{r[2]} {r[6]}") for r in seed.SYMPTOMS]
+    rows += [(r[0], f"{r[1]}. {r[3]}") for r in seed.RED_FLAGS]
+    rows += [(r[0], f"{r[2]} {r[3]}") for r in seed.LAB_TESTS]
+    rows += [(r[0], r[2]) for r in seed.CAUTIONS]
+    for scale in bands.SCALES.values():
+        rows += [(f"{scale.slug}-{b.code}", f"{b.nice_meaning} {b.next_step}")
+                 for b in scale.bands.values()]
+    return rows
+
+
+def test_seeded_patient_text_is_grade_8_or_lower():
+    text = " ".join(prose for _, prose in seeded_prose())
+    assert textstat.flesch_kincaid_grade(text) <= MAX_GRADE
+    too_hard = [
+        (slug, grade) for slug, prose in seeded_prose()
+        if (grade := textstat.flesch_kincaid_grade(prose)) > 10
+    ]
+    assert too_hard == []  # no single item far above the target either
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/explorer/",
+        "/explorer/?symptom=fatigue&symptom=pins-and-needles&symptom=double-vision"
+        "&symptom=sore-red-tongue&flag=stroke-signs",
+        "/explorer/appointment-sheet/?symptom=fatigue",
+        "/explorer/results/?test=total&value=250&unit=pg/mL",
+        "/explorer/results/?test=x&value=abc",
+    ],
+)
+def test_pages_read_at_grade_8_or_lower(client, seeded, url):
+    prose = page_prose(client.get(url).content.decode())
+    assert textstat.flesch_kincaid_grade(prose) <= MAX_GRADE, prose
