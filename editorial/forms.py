@@ -33,6 +33,8 @@ class SuggestionForm(forms.Form):
         max_length=500,
         assume_scheme="https",
         validators=[URLValidator(schemes=["http", "https"])],
+        # A text box, so a mistyped address can be shown back with its error (valid HTML).
+        widget=forms.TextInput(attrs={"inputmode": "url", "spellcheck": "false"}),
         error_messages={"invalid": "Enter a web address like https://www.example.com/page"},
     )
     email = forms.EmailField(
