@@ -10,29 +10,44 @@ FOCUSABLE = (
     "textarea, summary, [tabindex]:not([tabindex='-1'])"
 )
 
+# Counts the visible controls; a group of radio buttons is one Tab stop (arrows move within).
+COUNT_TARGETS = """
+els => {
+  const radios = new Set();
+  return els.filter(el => {
+    const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    if (el.type === 'radio') {
+      if (radios.has(el.name)) return false;
+      radios.add(el.name);
+    }
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'
+      && !el.closest('[hidden], [aria-hidden=true]');
+  }).length;
+}
+"""
+
+# Describes the focused control: whether focus is drawn, or null when focus left the page.
+FOCUSED = """
+() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  if (el.dataset.kbSeen) return {again: true};
+  el.dataset.kbSeen = '1';
+  const s = getComputedStyle(el);
+  const shown = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+    || s.boxShadow !== 'none';
+  return {shown, label: el.tagName + ' ' + (el.textContent || el.name || '').trim().slice(0, 40)};
+}
+"""
+
+
 def _tab_through(page, limit=400):
-    targets = page.eval_on_selector_all(
-        FOCUSABLE,
-        # A group of radio buttons is one Tab stop: arrow keys move within it.
-        """els => { const radios = new Set();
-            return els.filter(el => { const r = el.getBoundingClientRect(), s = getComputedStyle(el);
-              if (el.type === 'radio') { if (radios.has(el.name)) return false; radios.add(el.name); }
-              return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'
-                && !el.closest('[hidden], [aria-hidden=true]'); }).length; }""",
-    )
+    targets = page.eval_on_selector_all(FOCUSABLE, COUNT_TARGETS)
     reached, unfocused = 0, []
     page.evaluate("document.activeElement && document.activeElement.blur()")
     for _ in range(limit):
         page.keyboard.press("Tab")
-        info = page.evaluate(
-            """() => { const el = document.activeElement; if (!el || el === document.body) return null;
-                 const s = getComputedStyle(el);
-                 const shown = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
-                               || s.boxShadow !== 'none';
-                 if (el.dataset.kbSeen) return {again: true};
-                 el.dataset.kbSeen = '1';
-                 return {shown, label: el.tagName + ' ' + (el.textContent || el.name || '').trim().slice(0, 40)}; }"""
-        )
+        info = page.evaluate(FOCUSED)
         if info is None or info.get("again"):
             break
         reached += 1
