@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_htmx",
     "template_partials",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "assessments",
     "editorial",
     "handouts",
+    "opendata",
 ]
 
 MIDDLEWARE = [

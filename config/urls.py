@@ -13,9 +13,11 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path(ADMIN_PATH, admin.site.urls),
     path("explorer/", include("assessments.urls")),
+    path("", include("opendata.urls")),
     path("", include("editorial.urls")),
     path("", include("handouts.urls")),
     path("", include("claims.urls")),
 ]
 
 handler404 = "claims.views.page_not_found"
+handler500 = "config.errors.server_error"

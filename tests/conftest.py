@@ -111,3 +111,20 @@ def pytest_report_header(config):
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     browser = CHROMIUM if HAVE_CHROMIUM else "none (browser tests skipped)"
     return [f"database: {engine}", f"browser: {browser}"]
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_csp_violation(request):
+    """Every browser test fails if the page reports a Content-Security-Policy violation."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda msg: violations.append(msg.text)
+        if "Content Security Policy" in msg.text else None,
+    )
+    yield
+    assert violations == [], violations
