@@ -1,4 +1,4 @@
-"""Read the explorer's query string and the result explainer's form, tolerating any input."""
+"""Read the explorer's and the result explainer's POSTed forms, tolerating any input."""
 
 import re
 from decimal import Decimal, InvalidOperation
@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl
 from django import forms
 from django.core.exceptions import TooManyFieldsSent
 from django.http import QueryDict
+from django.http.request import RawPostDataException
 
 from assessments import bands
 from assessments.overlap import Selection
@@ -14,20 +15,34 @@ from assessments.overlap import Selection
 SYMPTOM_PARAM = "symptom"
 RED_FLAG_PARAM = "flag"
 
-# A query string longer than Django's field limit is read only this far, never rejected.
+# A form with more fields than Django's limit is read only this far, never rejected.
 MAX_FIELDS = 1000
 
 
-def read_query(request) -> tuple[QueryDict, bool]:
-    """The GET parameters, and whether some were dropped because there were too many."""
+def read_form(request) -> tuple[QueryDict, bool]:
+    """The POSTed fields, and whether some were dropped because there were too many.
+
+    Anything else reads as an empty form: parameters in the address are ignored, so an old
+    shared link never shows anyone's answers.
+    """
+    if request.method != "POST":
+        return QueryDict(), False
     try:
-        return request.GET, False
+        return request.POST, False
     except TooManyFieldsSent:
-        pairs = request.META.get("QUERY_STRING", "").split("&", MAX_FIELDS)[:MAX_FIELDS]
-        query = QueryDict(mutable=True)
-        for key, value in parse_qsl("&".join(pairs), keep_blank_values=True):
-            query.appendlist(key, value)
-        return query, True
+        return _first_fields(request), True
+
+
+def _first_fields(request) -> QueryDict:
+    fields = QueryDict(mutable=True)
+    try:
+        body = request.body.decode("utf-8", errors="replace")
+    except RawPostDataException:  # a multipart body is read as it is parsed: nothing is left
+        return fields
+    pairs = body.split("&", MAX_FIELDS)[:MAX_FIELDS]
+    for key, value in parse_qsl("&".join(pairs), keep_blank_values=True):
+        fields.appendlist(key, value)
+    return fields
 
 
 def parse_selection(query: QueryDict, catalogue, truncated: bool = False) -> Selection:

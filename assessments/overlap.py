@@ -71,3 +71,15 @@ def explorer_result(selection: Selection) -> ExplorerResult:
         truncated=selection.truncated,
     )
 
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a set of facts comes from, and whether each was checked against its source."""
+
+    source_names: list
+    all_verified: bool
+
+
+def provenance(items) -> Provenance:
+    names = dict.fromkeys(item.source.short_name for item in items if item.source)
+    return Provenance(source_names=list(names), all_verified=all(i.verified for i in items))

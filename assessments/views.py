@@ -1,49 +1,43 @@
-"""Symptom-overlap explorer and test-result explainer (educational only).
+"""Symptom-overlap explorer, appointment sheet and test-result explainer (educational only).
 
-Privacy: these views read the query string and render. They write nothing, touch no session
-and set no cookie; responses that echo input are marked private and no-store.
+Privacy: what a person ticks or types arrives in a POST body, never in the address, so it stays
+out of browser history and server logs. A GET shows the empty page, whatever its parameters.
+These views write nothing, touch no session and set no cookie; responses are private, no-store.
 """
 
-from urllib.parse import urlencode
-
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from assessments import bands, selectors
-from assessments.forms import (
-    RED_FLAG_PARAM,
-    SYMPTOM_PARAM,
-    ResultExplainerForm,
-    parse_selection,
-    read_query,
-)
-from assessments.overlap import explorer_result
+from assessments.forms import ResultExplainerForm, parse_selection, read_form
+from assessments.overlap import explorer_result, provenance
+from handouts.context import handout_context
 
 no_store = cache_control(private=True, no_store=True)
 
+SHEET_TITLE = "Take this to your appointment"
+
 
 def _explorer_context(request) -> dict:
-    query, truncated = read_query(request)
+    data, truncated = read_form(request)
     catalogue = selectors.explorer_catalogue()
-    selection = parse_selection(query, catalogue, truncated=truncated)
-    # Only known slugs go back into links, so nothing unknown is ever echoed.
-    selection_query = urlencode(
-        [(SYMPTOM_PARAM, s.slug) for s in selection.symptoms]
-        + [(RED_FLAG_PARAM, f.slug) for f in selection.red_flags]
-    )
+    selection = parse_selection(data, catalogue, truncated=truncated)
     return {
         "catalogue": catalogue,
         "symptom_groups": catalogue.symptom_groups(),
         "ticked_symptoms": {s.slug for s in selection.symptoms},
         "ticked_flags": {f.slug for f in selection.red_flags},
         "result": explorer_result(selection),
-        "selection_query": selection_query,
     }
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
+# Exempt: pure computation (no session, no write), so forgery is harmless; a token sets a cookie.
+@csrf_exempt
 @no_store
 @vary_on_headers("HX-Request")
 def explorer(request):
@@ -53,18 +47,29 @@ def explorer(request):
     return render(request, template, _explorer_context(request))
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
+# Exempt: pure computation (no session, no write), so forgery is harmless; a token sets a cookie.
+@csrf_exempt
 @no_store
 def appointment_sheet(request):
-    return render(request, "assessments/appointment_sheet.html", _explorer_context(request))
+    context = _explorer_context(request)
+    result, catalogue = context["result"], context["catalogue"]
+    # The QR code and address lead to the empty explorer, never to anyone's answers.
+    context.update(
+        handout_context(page_url=reverse("assessments:explorer"), title=SHEET_TITLE, review=None),
+        sources=provenance(result.red_flags + result.symptoms + catalogue.lab_tests),
+    )
+    return render(request, "assessments/appointment_sheet.html", context)
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
+# Exempt: pure computation (no session, no write), so forgery is harmless; a token sets a cookie.
+@csrf_exempt
 @no_store
 def result_explainer(request):
-    query, _ = read_query(request)
-    submitted = any(name in query for name in ("test", "value", "unit"))
-    form = ResultExplainerForm(query if submitted else None)
+    data, _ = read_form(request)
+    submitted = any(name in data for name in ("test", "value", "unit"))
+    form = ResultExplainerForm(data if submitted else None)
     return render(
         request,
         "assessments/result_explainer.html",

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from assessments import seed
+from tests.assessments.conftest import row_counts
 from tests.browser import RequestLog, axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -44,7 +45,7 @@ def test_ticking_updates_results_with_htmx_without_a_page_load(seeded_live, page
     page.keyboard.press("Space")
     assert_overlap_result(results)
     assert page.evaluate("window.__samePage") is True  # htmx swapped; no page load
-    assert "symptom=fatigue" in page.url and "symptom=pins-and-needles" in page.url
+    assert page.url == seeded_live.url + "/explorer/"  # what is ticked stays out of the address
     assert axe_violations(page) == []  # overlap only
 
     page.get_by_label(PINS, exact=True).uncheck()
@@ -68,21 +69,26 @@ def test_the_same_flow_works_without_javascript(seeded_live, browser):
     page.get_by_label(FATIGUE, exact=True).check()
     with page.expect_navigation():
         page.get_by_role("button", name="Show what these can mean").click()
-    assert "/explorer/?" in page.url and page.url.endswith("#results")
+    assert page.url == seeded_live.url + "/explorer/#results"  # POSTed: no query string
     assert_overlap_result(page.locator("#results"))
     expect(page.get_by_label(FATIGUE, exact=True)).to_be_checked()
 
     with page.expect_navigation():
-        page.get_by_role("link", name="Open your appointment sheet").click()
+        page.get_by_role("button", name="Open a printable appointment sheet").click()
     expect(page.locator("main")).to_contain_text("Questions for my doctor")
     expect(page.locator("main")).to_contain_text(PINS)
-    sheet_url = page.url
+    assert page.url == seeded_live.url + "/explorer/appointment-sheet/"
+    expect(page.get_by_role("button", name="Print this handout")).to_be_hidden()  # needs JS
     assert requests.foreign() == []
     assert context.cookies() == []
     context.close()
-    # axe needs JavaScript, so the sheet is checked in a normal page.
+    # axe needs JavaScript, so the sheet is opened again in a normal page.
     page = browser.new_page()
-    page.goto(sheet_url)
+    page.goto(seeded_live.url + "/explorer/")
+    page.get_by_label(PINS, exact=True).check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Open a printable appointment sheet").click()
+    expect(page.get_by_role("button", name="Print this handout")).to_be_visible()
     assert axe_violations(page) == []
     page.close()
 
@@ -114,6 +120,7 @@ def test_explainer_shows_the_borderline_band_and_pmol(seeded_live, page):
     expect(result).to_contain_text("about 185 pmol/L")
     expect(result).to_contain_text("NICE band: 180 to 350 ng/L")
     expect(result).to_contain_text("MMA test or an active B12 test")
+    assert page.url == seeded_live.url + "/explorer/results/#result"  # nothing typed in it
     assert axe_violations(page) == []  # explainer result
     assert requests.foreign() == []
     assert page.context.cookies() == []
@@ -136,3 +143,41 @@ def test_explainer_errors_are_summarised_linked_and_accessible(seeded_live, page
     assert page.title().startswith("Error: ")
     assert axe_violations(page) == []  # explainer with errors
     assert page.context.cookies() == []
+
+
+def test_nothing_ticked_or_typed_reaches_an_address_a_cookie_or_the_database(seeded_live, page):
+    """Ticks and typed results travel only in POST bodies: no address the browser asks for or
+    shows holds them, no cookie is set and no row is written."""
+    before = row_counts()
+    requests = RequestLog(page, seeded_live.url)
+    page.goto(seeded_live.url + "/explorer/")
+    page.get_by_label(FATIGUE, exact=True).check()
+    page.get_by_label("Sore, red tongue", exact=True).check()
+    page.get_by_label("Walking or balance getting worse fast", exact=True).check()
+    expect(page.locator(".sheet-form input[type=hidden]")).to_have_count(3)
+    assert page.url == seeded_live.url + "/explorer/"
+    with page.expect_navigation():
+        page.get_by_role("button", name="Open a printable appointment sheet").click()
+    expect(page.locator("main")).to_contain_text("Sore, red tongue")
+    assert page.url == seeded_live.url + "/explorer/appointment-sheet/"
+
+    page.goto(seeded_live.url + "/explorer/results/")
+    page.get_by_label("Active B12 (holotranscobalamin)").check()
+    page.get_by_label("Your result (the number only)").fill("61.5")
+    page.get_by_label("pmol/L").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Explain my result").click()
+    expect(page.locator("#result")).to_contain_text("NICE band: 25 to 70 pmol/L")
+    assert page.url == seeded_live.url + "/explorer/results/#result"
+
+    for url in requests.urls:
+        assert "?" not in url, url
+        for secret in ("fatigue", "sore-red-tongue", "walking-worse-fast", "61.5", "active"):
+            assert secret not in url, url
+    assert page.context.cookies() == []
+    # htmx keeps only the current path in sessionStorage; no page snapshot, no answers.
+    stored = page.evaluate("JSON.stringify([{...localStorage}, {...sessionStorage}])")
+    assert "htmx-history-cache" not in stored
+    for secret in ("fatigue", "Sore, red tongue", "61.5", "?"):
+        assert secret not in stored, stored
+    assert row_counts() == before

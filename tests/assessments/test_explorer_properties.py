@@ -35,7 +35,7 @@ def test_every_subset_points_to_testing_and_never_to_a_dose_score_or_diagnosis()
     )
     def check(ticked, ticked_flags, htmx):
         headers = {"HX-Request": "true"} if htmx else {}
-        response = client.get(
+        response = client.post(
             "/explorer/", {"symptom": sorted(ticked), "flag": sorted(ticked_flags)},
             headers=headers,
         )

@@ -20,6 +20,7 @@ PUBLIC_PAGES = [
     ("disclaimer", "/about/disclaimer/"),
     ("explorer", "/explorer/"),
     ("result-explainer", "/explorer/results/"),
+    ("appointment-sheet-empty", "/explorer/appointment-sheet/"),
     ("suggest", "/suggest/"),
     ("not-found", "/claims/no-such-claim/"),
     ("claim-handout", CLAIM + "handout/"),

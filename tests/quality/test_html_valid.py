@@ -28,6 +28,13 @@ def test_every_public_page_is_valid_html(client, tmp_path):
     # Result and error states rendered by a form submission.
     posted = [
         ("suggest-errors", "/suggest/", {"claim_text": "", "seen_at": "not a url"}),
+        ("explorer-results", "/explorer/", {"symptom": ["fatigue", "pins-and-needles"]}),
+        ("explorer-red-flag", "/explorer/", {"symptom": ["fatigue"],
+                                             "flag": ["sudden-vision-loss"]}),
+        ("appointment-sheet", "/explorer/appointment-sheet/", {"symptom": ["fatigue"]}),
+        ("explainer-result", "/explorer/results/",
+         {"test": "total", "value": "250", "unit": "pg/mL"}),
+        ("explainer-errors", "/explorer/results/", {"test": "total", "value": "-5"}),
     ]
     files = {}
     for name, path in pages:
@@ -50,3 +57,14 @@ def test_every_public_page_is_valid_html(client, tmp_path):
         or (m.get("type") == "info" and m.get("subType") == "warning")
     ]
     assert problems == []
+
+
+@pytest.mark.django_db
+def test_posted_result_pages_show_results_not_errors(client):
+    """Guards the validator test above: its posted pages really are result states."""
+    call_command("load_seed_content", stdout=open(os.devnull, "w"))
+    html = client.post("/explorer/", {"symptom": ["fatigue"], "flag": ["sudden-vision-loss"]})
+    assert "Call 999" in html.content.decode() or "999" in html.content.decode()
+    explained = client.post("/explorer/results/",
+                            {"test": "total", "value": "250", "unit": "pg/mL"}).content.decode()
+    assert "185" in explained
