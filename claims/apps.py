@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class ClaimsConfig(AppConfig):
     name = "claims"
     verbose_name = "Claims and evidence"
+
+    def ready(self):
+        from django.apps import apps
+
+        from claims import content_version
+
+        content_version.connect(apps)

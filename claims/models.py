@@ -426,3 +426,17 @@ class ClaimRevision(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state in self.OPEN_STATES
+
+
+class ContentVersion(models.Model):
+    """One row that changes whenever published content may have changed.
+
+    Cached pages and ETags are keyed by it, so an editor's change shows on every worker and
+    every machine at once: nothing can serve a page rendered from older content.
+    """
+
+    number = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"content version {self.number}"

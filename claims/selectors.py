@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
 from claims.models import (
@@ -60,31 +60,6 @@ def topic_claims_by_verdict(topic: Topic) -> list[VerdictGroup]:
     return list(groups.values())
 
 
-def topic_freshness(slug: str):
-    """Newest change to a published topic or its public claims (None if there is no topic)."""
-    row = (
-        Topic.objects.filter(slug=slug, is_published=True)
-        .annotate(
-            claims_changed=Max("claims__updated_at", filter=Q(claims__state__in=PUBLIC_STATES)),
-            claim_count=Count("claims", filter=Q(claims__state__in=PUBLIC_STATES)),
-        )
-        .values_list("updated_at", "claims_changed", "claim_count")
-        .first()
-    )
-    if row is None:
-        return None
-    updated_at, claims_changed, claim_count = row
-    return Freshness(max(filter(None, (updated_at, claims_changed))), str(claim_count))
-
-
-@dataclass(frozen=True)
-class Freshness:
-    """When a page last changed, and a token for changes a date alone would miss."""
-
-    last_modified: object
-    token: str
-
-
 def claims_with_page_data(queryset=None):
     """Claims with everything a claim page or handout shows, in a fixed number of queries.
 
@@ -132,30 +107,6 @@ def claims_for_staff_handouts(ids: list[int]) -> list[Claim]:
     """Claims in any state, for editors printing handouts from the admin, in number order."""
     queryset = Claim.objects.filter(pk__in=ids).order_by("topic__order", "number")
     return list(claims_with_page_data(queryset))
-
-
-def claim_freshness(slug: str):
-    """Newest change to a public claim and the rows its page shows. One query."""
-    row = (
-        Claim.objects.public()
-        .filter(slug=slug)
-        .annotate(
-            sources_changed=Max("evidence__source__updated_at"),
-            evidence_count=Count("evidence", distinct=True),
-            origin_count=Count("claim_origins", distinct=True),
-            last_change=Max("verdict_changes__id"),
-        )
-        .values_list(
-            "updated_at", "topic__updated_at", "sources_changed", "version", "evidence_count",
-            "origin_count", "last_change",
-        )
-        .first()
-    )
-    if row is None:
-        return None
-    updated_at, topic_updated_at, sources_changed, *counters = row
-    newest = max(filter(None, (updated_at, topic_updated_at, sources_changed)))
-    return Freshness(newest, "-".join(str(value) for value in counters))
 
 
 @dataclass

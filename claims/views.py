@@ -1,5 +1,9 @@
 """Public pages about claims: thin views over the selectors."""
 
+from functools import wraps
+
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils.http import quote_etag
@@ -7,7 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from claims import selectors
+from claims import content_version, selectors
 from claims.search import MAX_QUERY_LENGTH, search_claims
 from claims.structured_data import claim_page_graph, published_on, reviewer_name
 
@@ -47,56 +51,57 @@ def wants_partial(request) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-# --- conditional GET: cheap freshness checks before any page query ---------------------------
+# --- conditional GET and the page cache, both keyed by the site's content version ---------
+
+PAGE_CACHE_SECONDS = 24 * 60 * 60  # keys change with the content, so age only frees memory
 
 
-def _freshness(request, selector, slug):
+def _version(request):
+    if not hasattr(request, "_content_version"):
+        request._content_version = content_version.current()
+    return request._content_version
+
+
+def _variant(request) -> str:
+    return f"{current_audience(request)}-{'hx' if wants_partial(request) else 'page'}"
+
+
+def _etag(request, **kwargs):
     # A switch link always renders, so the cookie is set even if the page has not changed.
     if requested_audience(request):
         return None
-    if not hasattr(request, "_claims_freshness"):
-        request._claims_freshness = selector(slug)
-    return request._claims_freshness
+    return quote_etag(f"v{_version(request).number}-{_variant(request)}")
 
 
-def _etag(selector):
-    def etag(request, slug):
-        fresh = _freshness(request, selector, slug)
-        if fresh is None:
-            return None
-        part = "hx" if wants_partial(request) else "page"
-        stamp = fresh.last_modified.timestamp()
-        return quote_etag(f"{stamp}-{fresh.token}-{current_audience(request)}-{part}")
-
-    return etag
+def _last_modified(request, **kwargs):
+    return None if requested_audience(request) else _version(request).changed_at
 
 
-def _last_modified(selector):
-    def last_modified(request, slug):
-        fresh = _freshness(request, selector, slug)
-        return fresh.last_modified if fresh else None
+def public_page(view):
+    """GET only, revalidated, varied and conditional; the rendered page is cached under the
+    content version, so every worker on every machine shows an approved change at once."""
 
-    return last_modified
+    @wraps(view)
+    def cached(request, **kwargs):
+        key = f"page:{_version(request).number}:{request.path}:{_variant(request)}"
+        content = cache.get(key)
+        if content is not None:
+            return remember_audience(request, HttpResponse(content))
+        response = view(request, **kwargs)
+        if response.status_code == 200:
+            cache.set(key, response.content, PAGE_CACHE_SECONDS)
+        return response
 
-
-def public_page(selector):
-    """Decorators shared by claim and topic pages: GET only, revalidated, varied, conditional."""
-
-    def decorate(view):
-        view = condition(etag_func=_etag(selector), last_modified_func=_last_modified(selector))(
-            view
-        )
-        view = cache_control(no_cache=True)(view)
-        view = vary_on_headers("HX-Request", "Cookie")(view)
-        return require_GET(view)
-
-    return decorate
+    wrapped = condition(etag_func=_etag, last_modified_func=_last_modified)(cached)
+    wrapped = cache_control(no_cache=True)(wrapped)
+    wrapped = vary_on_headers("HX-Request", "Cookie")(wrapped)
+    return require_GET(wrapped)
 
 
 # --- pages ----------------------------------------------------------------------------------
 
 
-@require_GET
+@public_page
 def home(request):
     return render(request, "claims/home.html", {"topics": selectors.topics_for_home()})
 
@@ -118,7 +123,7 @@ def search(request):
     return render(request, template, context)
 
 
-@public_page(selectors.topic_freshness)
+@public_page
 def topic_detail(request, slug):
     topic = selectors.published_topic(slug)
     context = {
@@ -130,7 +135,7 @@ def topic_detail(request, slug):
     return remember_audience(request, render(request, template, context))
 
 
-@public_page(selectors.claim_freshness)
+@public_page
 def claim_detail(request, slug):
     claim = selectors.public_claim(slug)
     audience = current_audience(request)

@@ -128,3 +128,14 @@ def _fail_on_csp_violation(request):
     )
     yield
     assert violations == [], violations
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rendered pages are cached under the content version, which restarts in every test's
+    database: start each test with an empty cache so no test sees another's pages."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -242,7 +242,7 @@ def _claim_with_sources(count):
 @pytest.mark.parametrize("sources", [1, 30])
 def test_claim_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries, sources):
     claim = _claim_with_sources(sources)
-    # 1. freshness for ETag/Last-Modified: claim, topic and sources' newest change
+    # 1. the content version, for ETag/Last-Modified and the page-cache key
     # 2. the claim with topic, verdict, reviewer and dose check
     # 3. evidence with source, grade and scheme
     # 4. claim origins with origin

@@ -67,12 +67,6 @@ def test_grades_used_are_distinct():
     assert selectors.grades_used(selectors.public_claim(claim.slug)) == [grade]
 
 
-def test_freshness_is_none_for_pages_that_are_not_public():
-    assert selectors.claim_freshness(make_claim(state=ReviewState.DRAFT).slug) is None
-    assert selectors.topic_freshness(make_topic(is_published=False).slug) is None
-    assert selectors.claim_freshness(make_claim().slug) is not None
-
-
 def test_public_verdict_changes_leave_out_hidden_claims():
     public = make_verdict_change(make_claim())
     make_verdict_change(make_claim(state=ReviewState.DRAFT))

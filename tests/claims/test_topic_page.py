@@ -86,7 +86,7 @@ def test_topic_page_runs_a_fixed_number_of_queries(client, django_assert_num_que
     topic = make_topic()
     for code in ["S", "P", "N", "C", "I"] * (claims // 5) or ["S"]:
         make_claim(topic=topic, verdict=make_verdict(code))
-    # 1. freshness for ETag/Last-Modified: topic and its public claims' newest change
+    # 1. the content version, for ETag/Last-Modified and the page-cache key
     # 2. the published topic
     # 3. its public claims with their verdicts
     with django_assert_num_queries(3):
