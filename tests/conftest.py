@@ -63,6 +63,9 @@ def ensure_editorial_groups():
     if Group.objects.filter(name__in=["Editor", "Medical reviewer", "Site admin"]).count() < 3:
         migration = importlib.import_module("editorial.migrations.0002_editorial_groups")
         migration.create_groups(apps, None)
+        importlib.import_module("editorial.migrations.0003_assessments_permissions").grant(
+            apps, None
+        )
 
 
 def _in_group(user, group_name):
