@@ -1,6 +1,7 @@
 """Seed content: sourced, idempotent, editor-safe; and every model is editable in the admin."""
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from assessments import seed
@@ -68,7 +69,8 @@ def test_admin_lists_and_edits_each_model(client, site_admin_user, model):
     changelist = reverse(f"admin:assessments_{model}_changelist")
     assert client.get(changelist).status_code == 200
     assert client.get(changelist, {"q": "b12"}).status_code == 200
-    change = reverse(f"admin:assessments_{model}_change", args=[1])
+    first = apps.get_model("assessments", model).objects.order_by("pk").first()
+    change = reverse(f"admin:assessments_{model}_change", args=[first.pk])
     assert client.get(change).status_code == 200
 
 
