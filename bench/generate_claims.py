@@ -11,8 +11,8 @@ words appear in its claims, so a query such as "sublingual b12" matches about on
 eight, not every claim. Claims are approved, with 3-5 evidence items from the seeded sources.
 
 bulk_create skips Claim.save(), so the derived fields are set here the same way save() sets
-them (render_markdown and search_normalise). No history rows are written: public pages never
-read them.
+them (render_markdown and claim_search_fields). No history rows are written: public pages
+never read them.
 """
 
 import argparse
@@ -132,7 +132,7 @@ def claim_rows(task: tuple) -> tuple[dict, list[dict]]:
     from django.utils.text import slugify
 
     from claims.rich_text import render_markdown
-    from claims.text import search_normalise
+    from claims.text import claim_search_fields
 
     seed, topic_index, number, theme, n_verdicts, n_sources, n_grades, today = task
     rng = random.Random(f"{seed}-{topic_index}-{number}")
@@ -165,9 +165,12 @@ def claim_rows(task: tuple) -> tuple[dict, list[dict]]:
     claim["patient_summary_html"] = render_markdown(claim["patient_summary_md"])
     claim["clinician_summary_html"] = render_markdown(claim["clinician_summary_md"])
     claim["what_to_do_html"] = render_markdown(claim["what_to_do_md"])
-    claim["search_document"] = search_normalise(
-        " ".join([claim["text"], claim["short_wording"], claim["aliases"],
-                  claim["patient_summary_md"], claim["verdict_reason"]])
+    claim.update(
+        claim_search_fields(
+            **{name: claim[name] for name in (
+                "text", "short_wording", "aliases", "patient_summary_md", "verdict_reason"
+            )}
+        )
     )
     evidence = [
         {

@@ -1,11 +1,12 @@
 """Claims, their verdicts and the evidence behind them."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from claims.rich_text import render_markdown
-from claims.text import search_normalise
+from claims.text import claim_search_fields
 
 
 class ReviewState(models.TextChoices):
@@ -255,8 +256,15 @@ class Claim(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_document = models.TextField(editable=False, blank=True)
+    # Own wording and aliases, normalised: the vocabulary misspelt query words are fixed against.
+    search_terms = models.TextField(editable=False, blank=True)
+    # tsvectors, GIN-indexed on PostgreSQL (0006; see claims.text.claim_search_fields);
+    # unread text on SQLite.
+    search_words = SearchVectorField(null=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords()
+    # Derived search columns: the same on every version, and no use in a version comparison.
+    history = HistoricalRecords(excluded_fields=["search_terms", "search_words", "search_vector"])
     objects = ClaimQuerySet.as_manager()
 
     class Meta:
@@ -276,12 +284,11 @@ class Claim(models.Model):
         self.patient_summary_html = render_markdown(self.patient_summary_md)
         self.clinician_summary_html = render_markdown(self.clinician_summary_md)
         self.what_to_do_html = render_markdown(self.what_to_do_md)
-        self.search_document = search_normalise(
-            " ".join(
-                [self.text, self.short_wording, self.aliases, self.patient_summary_md,
-                 self.verdict_reason]
-            )
-        )
+        for name, value in claim_search_fields(
+            text=self.text, short_wording=self.short_wording, aliases=self.aliases,
+            patient_summary_md=self.patient_summary_md, verdict_reason=self.verdict_reason,
+        ).items():
+            setattr(self, name, value)
         super().save(*args, **kwargs)
 
     @property

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import F, Value
 from django.urls import Resolver404, resolve
 
 from claims.models import Claim, ReviewState
@@ -168,12 +169,80 @@ def test_search_input_searches_as_you_type(client):
     assert '<label for="search-q">' in html
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL trigram index only")
-def test_postgres_word_lookups_use_the_trigram_index(b12_claims):
-    from claims.search import _postgres_word_match
+def test_a_misspelt_query_finds_the_claim_whose_rare_word_it_misspells(seed_content):
+    # In the seed "vitamin" and "b12" are in many claims; "sublingal" is what singles one out.
+    assert slugs("sublingal vitamn b12")[0] == "sublingual-b12-absorbs-better"
 
-    for term in ["sublingual", "b12"]:
-        queryset = Claim.objects.filter(_postgres_word_match(term)).order_by().values_list("id")
+
+@pytest.fixture
+def many_b12_claims(b12_claims):
+    """300 more claims that all say "B12" (and "vitamin") in their own wording."""
+    topic = make_topic(slug="b12-everywhere", title="B12 everywhere")
+    for n in range(300):
+        make_claim(
+            topic=topic, slug=f"b12-claim-{n}", text=f"Vitamin B12 claim {n} about a remedy.",
+            short_wording=f"B12 remedy {n}", aliases=f"b12 remedy {n}\nvitamin b12 pill",
+        )
+    return b12_claims
+
+
+@pytest.mark.parametrize("query", ["sublingual b12", "sublingal b12", "b12 sublingual"])
+def test_a_word_in_hundreds_of_claims_does_not_drown_the_specific_one(many_b12_claims, query):
+    results = slugs(query)
+    assert results[0] == "sublingual-absorbs-better"
+    assert len(results) == 20
+
+
+def test_many_matches_still_find_a_match_in_a_summary_alone(many_b12_claims):
+    assert slugs("sublingual")[:2] == ["sublingual-absorbs-better", "methylcobalamin-is-best"]
+
+
+def test_a_new_claim_is_found_by_its_misspelt_word_at_once(b12_claims):
+    search_claims("b12")  # the vocabulary is built for the content as it was
+    make_claim(text="Cyanocobalamin is poison.", short_wording="Cyanocobalamin is poison",
+               slug="cyanocobalamin-is-poison")
+    assert slugs("cyanocobalamn")[0] == "cyanocobalamin-is-poison"
+
+
+def test_search_fields_are_derived_on_save(b12_claims):
+    claim = b12_claims["fatigue"]
+    assert claim.search_terms.split()[:3] == ["high", "dose", "b12"]
+    assert "tiredness" in claim.search_terms and "evidence" not in claim.search_terms
+    assert "evidence" in claim.search_document.split()
+    claim.aliases = "b12 for exhaustion"
+    claim.save()
+    claim.refresh_from_db()
+    assert "exhaustion" in claim.search_terms and "tiredness" not in claim.search_terms
+
+
+def test_search_page_query_count_is_fixed(client, django_assert_num_queries, many_b12_claims):
+    client.get("/search/", {"q": "b12"})  # builds this process's vocabulary (PostgreSQL)
+    if connection.vendor == "postgresql":
+        # 1. the content version (is the vocabulary current?)
+        # 2. claims with a query word in their wording or aliases, ranked, with topic and
+        #    verdict (joins)
+        # 3. claims with a query word in their summary only (as there were fewer than 50)
+        expected = 3
+    else:
+        # 1. every public claim, with topic and verdict (joins): SQLite matches in Python
+        expected = 1
+    with django_assert_num_queries(expected):
+        response = client.get("/search/", {"q": "sublingual tongue"})
+    assert "Sublingual B12 absorbs better" in response.content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL GIN indexes only")
+def test_postgres_candidates_come_from_the_gin_indexes(many_b12_claims):
+    from claims.search import _Matches
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE claims_claim")
+    for column, index in [("search_vector", "claims_claim_search_vector"),
+                          ("search_words", "claims_claim_search_words")]:
+        matches = _Matches(F(column), Value("'sublingu':*"))
+        queryset = Claim.objects.filter(matches).order_by().values("id")
         with transaction.atomic(), connection.cursor() as cursor:
+            # On a few hundred short test rows a scan is rightly cheaper; at 10,000 claims the
+            # planner picks these indexes by itself (bench/RESULTS.md).
             cursor.execute("SET LOCAL enable_seqscan = off")
-            assert "claims_claim_search_trgm" in queryset.explain()
+            assert index in queryset.explain()
