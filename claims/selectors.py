@@ -60,6 +60,20 @@ def topic_claims_by_verdict(topic: Topic) -> list[VerdictGroup]:
     return list(groups.values())
 
 
+def evidence_prefetch() -> Prefetch:
+    """A claim's evidence with its source, grade and grading scheme (one query)."""
+    return Prefetch(
+        "evidence", queryset=Evidence.objects.select_related("source", "grade", "grade__scheme")
+    )
+
+
+def origins_prefetch() -> Prefetch:
+    """A claim's origins through ClaimOrigin, with the origin (one query)."""
+    return Prefetch(
+        "claim_origins", queryset=ClaimOrigin.objects.select_related("origin").order_by("id")
+    )
+
+
 def claims_with_page_data(queryset=None):
     """Claims with everything a claim page or handout shows, in a fixed number of queries.
 
@@ -73,14 +87,8 @@ def claims_with_page_data(queryset=None):
     queryset = Claim.objects.public() if queryset is None else queryset
     joined = queryset.select_related("topic", "verdict", "reviewed_by", "dose_check")
     return joined.prefetch_related(
-        Prefetch(
-            "evidence",
-            queryset=Evidence.objects.select_related("source", "grade", "grade__scheme"),
-        ),
-        Prefetch(
-            "claim_origins",
-            queryset=ClaimOrigin.objects.select_related("origin").order_by("id"),
-        ),
+        evidence_prefetch(),
+        origins_prefetch(),
         Prefetch(
             "claim_origins__origin__citation_checks",
             queryset=CitationCheck.objects.select_related("matched_source"),

@@ -5,7 +5,6 @@ from functools import wraps
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import Resolver404, resolve
 from django.utils.http import quote_etag
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_GET
@@ -117,7 +116,6 @@ def search(request):
         "results": search_claims(query) if query else [],
         "suggested_searches": SUGGESTED_SEARCHES,
         "topics": [] if query else selectors.topics_for_home(),
-        "suggest_url": _url_if_it_exists("/suggest/"),
     }
     template = "claims/search.html#results" if partial else "claims/search.html"
     return render(request, template, context)
@@ -177,11 +175,3 @@ def disclaimer(request):
 
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
-
-
-def _url_if_it_exists(path: str) -> str:
-    try:
-        resolve(path)
-    except Resolver404:
-        return ""
-    return path

@@ -1,9 +1,9 @@
 """Reads for the public feed and the sitemap: published content only, each with its joins."""
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch
 
-from claims.models import Claim, ClaimOrigin, Evidence, Topic
+from claims.models import Claim, Topic
+from claims.selectors import evidence_prefetch, origins_prefetch
 
 FEED_PAGE_SIZE = 50
 
@@ -27,16 +27,7 @@ def feed_claims():
         Claim.objects.public()
         .select_related("topic", "verdict")
         .defer(*_FEED_UNUSED)
-        .prefetch_related(
-            Prefetch(
-                "evidence",
-                queryset=Evidence.objects.select_related("source", "grade", "grade__scheme"),
-            ),
-            Prefetch(
-                "claim_origins",
-                queryset=ClaimOrigin.objects.select_related("origin").order_by("id"),
-            ),
-        )
+        .prefetch_related(evidence_prefetch(), origins_prefetch())
         .order_by("topic__order", "topic__slug", "number", "slug")
     )
 

@@ -142,3 +142,20 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def seeded_site(transactional_db, live_server):
+    """A live server with the shipped seed content; returns its address."""
+    from django.core.management import call_command
+
+    call_command("load_seed_content", stdout=open(os.devnull, "w"))
+    return live_server.url
+
+
+@pytest.fixture
+def seed_content(db):
+    """The shipped seed content, loaded as `make run` loads it."""
+    from django.core.management import call_command
+
+    call_command("load_seed_content", stdout=open(os.devnull, "w"))

@@ -3,7 +3,6 @@
 import pytest
 from django.db import connection, transaction
 from django.db.models import F, Value
-from django.urls import Resolver404, resolve
 
 from claims.models import Claim, ReviewState
 from claims.search import query_terms, search_claims, stem
@@ -134,16 +133,7 @@ def test_nonsense_search_shows_tips(client, b12_claims):
     html = client.get("/search/", {"q": "xqzvv blorptangle"}).content.decode()
     assert "No claims found" in html
     assert "Try fewer words" in html
-    # The suggestion form is another app's; link to it only when its address exists.
-    assert ('href="/suggest/"' in html) == _resolves("/suggest/")
-
-
-def _resolves(path):
-    try:
-        resolve(path)
-    except Resolver404:
-        return False
-    return True
+    assert 'href="/suggest/"' in html
 
 
 def test_a_5000_character_query_is_handled(client, b12_claims):

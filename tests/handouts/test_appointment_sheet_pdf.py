@@ -24,12 +24,6 @@ MAX_GRADE = 8
 PT_12 = 16  # CSS px
 
 
-@pytest.fixture
-def site(transactional_db, live_server):
-    call_command("load_seed_content", stdout=open(os.devnull, "w"))
-    return live_server.url
-
-
 def open_sheet(page, site: str, symptom_names: list[str], flag_labels=()) -> None:
     """Tick boxes in the explorer and press the sheet's button, as a person would."""
     page.goto(site + "/explorer/")

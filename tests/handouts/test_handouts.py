@@ -19,7 +19,7 @@ def _text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
-def test_claim_handout_has_claim_verdict_why_what_to_do_sources_and_footer(client, seeded):
+def test_claim_handout_has_claim_verdict_why_what_to_do_sources_and_footer(client, seed_content):
     html = client.get(reverse("handouts:claim", args=[SUBLINGUAL])).content.decode()
     claim = Claim.objects.get(slug=SUBLINGUAL)
     text = _text(html)
@@ -47,7 +47,7 @@ def test_unpublished_claims_have_no_public_handout(client, state):
     assert client.get(reverse("handouts:claim", args=[claim.slug])).status_code == 404
 
 
-def test_topic_handout_lists_every_claim_with_verdict_and_a_one_line_reason(client, seeded):
+def test_topic_handout_lists_every_claim_with_verdict_and_a_one_line_reason(client, seed_content):
     html = client.get(reverse("handouts:topic", args=["vitamin-b12-and-ms"])).content.decode()
     text = _text(html)
     for claim in Claim.objects.filter(topic__slug="vitamin-b12-and-ms"):
@@ -59,7 +59,9 @@ def test_topic_handout_lists_every_claim_with_verdict_and_a_one_line_reason(clie
     assert "0 of 35 claims checked by a medical reviewer" in text
 
 
-def test_handout_pages_run_a_fixed_number_of_queries(client, seeded, django_assert_num_queries):
+def test_handout_pages_run_a_fixed_number_of_queries(
+    client, seed_content, django_assert_num_queries
+):
     # 1 claim (+topic, verdict, reviewer, dose check), 2 evidence, 3 origins,
     # 4 citation checks, 5 verdict changes (no dose check on this claim, so no reference query)
     with django_assert_num_queries(5):
@@ -69,7 +71,7 @@ def test_handout_pages_run_a_fixed_number_of_queries(client, seeded, django_asse
         client.get(reverse("handouts:topic", args=["vitamin-b12-and-ms"]))
 
 
-def test_handout_patient_wording_is_at_reading_grade_8_or_lower(client, seeded):
+def test_handout_patient_wording_is_at_reading_grade_8_or_lower(client, seed_content):
     grades = {}
     for slug in Claim.objects.values_list("slug", flat=True):
         html = client.get(reverse("handouts:claim", args=[slug])).content.decode()
@@ -79,7 +81,7 @@ def test_handout_patient_wording_is_at_reading_grade_8_or_lower(client, seeded):
     assert max(grades.values()) <= 8, worst
 
 
-def test_editors_print_selected_claims_from_the_admin_as_one_document(client, seeded,
+def test_editors_print_selected_claims_from_the_admin_as_one_document(client, seed_content,
                                                                        editor_user):
     client.force_login(editor_user)
     ids = list(Claim.objects.order_by("number").values_list("pk", flat=True)[:3])
@@ -92,7 +94,7 @@ def test_editors_print_selected_claims_from_the_admin_as_one_document(client, se
     assert html.count("page-break") == 2
 
 
-def test_batch_handouts_are_for_staff_only_and_refuse_bad_ids(client, seeded, editor_user):
+def test_batch_handouts_are_for_staff_only_and_refuse_bad_ids(client, seed_content, editor_user):
     url = reverse("handouts:claims_batch")
     assert client.get(url + "?ids=1").status_code == 302  # to the admin login
     client.force_login(editor_user)

@@ -3,20 +3,12 @@
 First pages are saved as PNGs under test-artifacts/handouts/ (see tests/pdf.py).
 """
 
-import os
 
 import pytest
-from django.core.management import call_command
 
 from tests.pdf import PAPER, needs_poppler, pdf_info, pdf_text, print_pdf, squeezed
 
 pytestmark = needs_poppler
-
-
-@pytest.fixture
-def site(transactional_db, live_server):
-    call_command("load_seed_content", stdout=open(os.devnull, "w"))
-    return live_server.url
 
 
 @pytest.mark.parametrize("paper", PAPER)
