@@ -135,12 +135,39 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": env_str("CACHE_LOCATION", "claimcheck"),
+# One process (runserver, a single worker): the in-process cache. Several workers or machines:
+# set REDIS_URL, so they share rendered pages and the content version (claims.page_cache).
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "claimcheck"),
+            # A cache that stops answering must not hold pages up: they render without it.
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+            "LOCATION": env_str("CACHE_LOCATION", "claimcheck"),
+        }
+    }
+# How many pages each worker keeps in its own memory beside Redis (claims.page_cache).
+LOCAL_PAGE_CACHE_ENTRIES = env_int("LOCAL_PAGE_CACHE_ENTRIES", 500)
+SHARED_CACHE_BACKENDS = (
+    "django_redis.cache.RedisCache",
+    "django.core.cache.backends.redis.RedisCache",
+    "django.core.cache.backends.memcached.PyMemcacheCache",
+    "django.core.cache.backends.memcached.PyLibMCCache",
+)
+# Where requests read the content version: the shared cache when there is one (no database
+# query for a cached page), else the database row, which every process sees at once.
+CONTENT_VERSION_IN_CACHE = env_bool(
+    "CONTENT_VERSION_IN_CACHE", CACHES["default"]["BACKEND"] in SHARED_CACHE_BACKENDS
+)
 
 # Security switches: safe for production by default, relaxed only where DEBUG asks for it.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
