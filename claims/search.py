@@ -65,18 +65,18 @@ def query_terms(query: str) -> list[str]:
     return list(dict.fromkeys(terms))[:MAX_TERMS]
 
 
-def search_claims(query: str, limit: int = 20) -> list[Claim]:
+def search_claims(query: str, limit: int = 20, *, version=None) -> list[Claim]:
     """Public claims matching a lay query, best first.
 
-    Queries: PostgreSQL 2 or 3 (the content version, the best wording matches, and if they
-    are too few the summary matches; and the vocabulary once per content version and
-    process), SQLite 1 (the public claims).
+    Queries: PostgreSQL 1 or 2 (the best wording matches, and if they are too few the
+    summary matches; the content version unless given, and the vocabulary once per content
+    version and process), SQLite 1 (the public claims).
     """
     terms = query_terms(query)
     if not terms:
         return []
     if connection.vendor == "postgresql":
-        query_words = _vocabulary().query_words(terms)
+        query_words = _vocabulary(version or content_version.current()).query_words(terms)
         candidates = _postgres_candidates(query_words)
     else:
         public = Claim.objects.public().select_related("verdict", "topic")
@@ -169,10 +169,9 @@ class Vocabulary:
 _cached_vocabulary: tuple[tuple, Vocabulary] | None = None
 
 
-def _vocabulary() -> Vocabulary:
+def _vocabulary(version) -> Vocabulary:
     """The vocabulary of the current content: rebuilt by each process when content changes."""
     global _cached_vocabulary
-    version = content_version.current()
     key = (version.number, version.changed_at)
     if _cached_vocabulary is None or _cached_vocabulary[0] != key:
         terms = Claim.objects.public().values_list("search_terms", flat=True)

@@ -14,8 +14,11 @@ WORDING_TIER, ALIASES_TIER = "A", "B"
 
 def search_normalise(text: str) -> str:
     """Lower-case, strip accents and punctuation, and join "b-12" / "b 12" into "b12"."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text or ""
+    if not text.isascii():  # most text is: skip the slow per-character pass
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
     text = _LETTER_DIGIT_HYPHEN.sub(r"\1", text)
     return _NON_WORD.sub(" ", text).strip()
 

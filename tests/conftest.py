@@ -139,9 +139,13 @@ def _empty_cache():
     database: start each test with an empty cache so no test sees another's pages."""
     from django.core.cache import cache
 
+    from claims.page_cache import local_pages
+
     cache.clear()
+    local_pages.clear()
     yield
     cache.clear()
+    local_pages.clear()
 
 
 @pytest.fixture

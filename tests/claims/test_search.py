@@ -208,17 +208,34 @@ def test_search_fields_are_derived_on_save(b12_claims):
 def test_search_page_query_count_is_fixed(client, django_assert_num_queries, many_b12_claims):
     client.get("/search/", {"q": "b12"})  # builds this process's vocabulary (PostgreSQL)
     if connection.vendor == "postgresql":
-        # 1. the content version (is the vocabulary current?)
+        # 1. the content version (for the page cache, and is the vocabulary current?)
         # 2. claims with a query word in their wording or aliases, ranked, with topic and
         #    verdict (joins)
         # 3. claims with a query word in their summary only (as there were fewer than 50)
         expected = 3
     else:
-        # 1. every public claim, with topic and verdict (joins): SQLite matches in Python
-        expected = 1
+        # 1. the content version (for the page cache)
+        # 2. every public claim, with topic and verdict (joins): SQLite matches in Python
+        expected = 2
     with django_assert_num_queries(expected):
         response = client.get("/search/", {"q": "sublingual tongue"})
     assert "Sublingual B12 absorbs better" in response.content.decode()
+
+
+def test_a_repeated_search_is_served_from_the_cache_until_content_changes(
+        client, django_assert_num_queries, many_b12_claims):
+    first = client.get("/search/", {"q": "sublingual tongue"}).content.decode()
+    # 1. the content version (the results page itself comes from the cache)
+    with django_assert_num_queries(1):
+        again = client.get("/search/", {"q": "sublingual tongue"}).content.decode()
+    assert again == first and "Sublingual B12 absorbs better" in again
+    # Another search is not that page, and a new claim shows in the next search at once.
+    assert "Sublingual B12 absorbs better" not in client.get(
+        "/search/", {"q": "injections"}).content.decode()
+    make_claim(state=ReviewState.APPROVED, text="Sublingual drops reach the tongue nerves.",
+               short_wording="Sublingual drops reach tongue nerves")
+    assert "Sublingual drops reach tongue nerves" in client.get(
+        "/search/", {"q": "sublingual tongue"}).content.decode()
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL GIN indexes only")
