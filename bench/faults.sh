@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Faults: (1) a soak run on the claim page that must give no errors and no non-2xx answers;
-# (2) PostgreSQL stopped in the middle of a load run: what pages and /healthz answer, and
-# whether pages recover once it is back, without restarting gunicorn.
+# (2) PostgreSQL stopped in the middle of a load run: what pages and /healthz answer (pages
+# already in the cache, or the friendly 503 page), and whether pages recover once it is back,
+# without restarting gunicorn; (3) Redis, the shared cache, stopped under load: pages must
+# still answer, rendered from the database, and caching resumes once it is back.
 #
 #   bench/faults.sh [--soak 60s] [--connections 64] [--outage 10]
 #
-# Takes about 2.5 minutes with the defaults.
+# Takes about 3.5 minutes with the defaults.
 set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
@@ -25,10 +27,14 @@ done
 CLAIM=/claims/sublingual-b12-absorbs-better/
 PAGES=("home|/" "topic|/topics/vitamin-b12-and-ms/" "claim|$CLAIM"
        "search|/search/?q=sublingual+b12" "healthz|/healthz")
+# Visited for the first time while PostgreSQL is down, so no cache can answer for them.
+NEW_PAGES=("claim, first visit|/claims/daily-supplement-stack-for-ms/"
+           "search, new query|/search/?q=injections+every+week")
 
 bench_init faults
 bench_require_wrk
 bench_pg_start
+bench_redis_start
 bench_prepare_database
 bench_collectstatic
 bench_gunicorn_start
@@ -43,7 +49,7 @@ say ""
 say "- command: \`bench/faults.sh --soak $SOAK --connections $CONNECTIONS --outage $OUTAGE\`"
 say "- code: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
   "($(git -C "$ROOT" status --porcelain 2>/dev/null | wc -l) files changed in the work tree)"
-say "- server: gunicorn config.wsgi -w 2, bench.settings (DEBUG off), seed content on PostgreSQL; machine load average $(cut -d' ' -f1-3 /proc/loadavg)"
+say "- server: gunicorn config.wsgi -w 2, bench.settings (DEBUG off), seed content on PostgreSQL, Redis as the shared cache (REDIS_URL); machine load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- 1. soak --------------------------------------------------------------------------------
 log "soak: wrk -c$CONNECTIONS -d$SOAK on $CLAIM"
@@ -70,9 +76,11 @@ PROBES="$BENCH_WORK/probes.tsv"
 : >"$PROBES"
 t0=$SECONDS
 probe_round() {
-  # One request to each page; appends phase, second, page, status, seconds, body kind.
-  local phase=$1 entry name path body status kind
-  for entry in "${PAGES[@]}"; do
+  # One request to each page (and to NEW_PAGES if $2 is "new"); appends phase, second, page,
+  # status, seconds, body kind.
+  local phase=$1 entry name path body status kind pages=("${PAGES[@]}")
+  [ "${2:-}" != new ] || pages+=("${NEW_PAGES[@]}")
+  for entry in "${pages[@]}"; do
     name=${entry%%|*}
     path=${entry#*|}
     body="$BENCH_WORK/body-$name-$phase.html"
@@ -104,14 +112,14 @@ while [ $((SECONDS - t0)) -lt 8 ]; do probe_round "1 before"; sleep 1; done
 log "stopping PostgreSQL (pg_ctl stop -m fast)"
 bench_pg_pause
 down_at=$SECONDS
-while [ $((SECONDS - down_at)) -lt "$OUTAGE" ]; do probe_round "2 database down"; sleep 1; done
+while [ $((SECONDS - down_at)) -lt "$OUTAGE" ]; do probe_round "2 database down" new; sleep 1; done
 log "starting PostgreSQL again"
 bench_pg_resume
 up_at=$SECONDS
 recovered=""
 while [ $((SECONDS - up_at)) -lt 30 ]; do
-  probe_round "3 database back"
-  if [ -z "$recovered" ] && [ "$(tail -n "${#PAGES[@]}" "$PROBES" | awk -F'\t' '$4 != 200' | wc -l)" = 0 ]; then
+  probe_round "3 database back" new
+  if [ -z "$recovered" ] && [ "$(tail -n $((${#PAGES[@]} + ${#NEW_PAGES[@]})) "$PROBES" | awk -F'\t' '$4 != 200' | wc -l)" = 0 ]; then
     recovered=$((SECONDS - up_at))
   fi
   # Keep probing a few seconds after recovery, to show it lasts.
@@ -119,6 +127,24 @@ while [ $((SECONDS - up_at)) -lt 30 ]; do
   sleep 1
 done
 wait "$wrk_pid" || true
+
+# --- 3. cache outage under load -------------------------------------------------------------
+cache_seconds=$((OUTAGE + 15))
+log "cache run: wrk -c8 -d${cache_seconds}s on $CLAIM; Redis stops after 3 s for $OUTAGE s"
+wrk -t2 -c8 -d"${cache_seconds}s" --timeout "${WRK_TIMEOUT}s" -s "$BENCH_DIR/wrk_status.lua" \
+  "$BASE_URL$CLAIM" >"$BENCH_WORK/cache-wrk.txt" 2>&1 &
+wrk_pid=$!
+sleep 3
+log "stopping Redis"
+bench_redis_pause
+cache_down_at=$SECONDS
+while [ $((SECONDS - cache_down_at)) -lt "$OUTAGE" ]; do probe_round "4 cache down" new; sleep 1; done
+log "starting Redis again (empty, as after a restart)"
+bench_redis_resume
+cache_up_at=$SECONDS
+while [ $((SECONDS - cache_up_at)) -lt 8 ]; do probe_round "5 cache back" new; sleep 1; done
+wait "$wrk_pid" || true
+cache_hits_after=$(redis-cli -u "$REDIS_URL" dbsize)
 workers_after=$(workers)
 
 say ""
@@ -128,19 +154,21 @@ say "Probes: one request to each page every second or so. Counts of (status, wha
 say ""
 say "| phase | page | answers |"
 say "|---|---|---|"
-for phase in "1 before" "2 database down" "3 database back"; do
-  for entry in "${PAGES[@]}"; do
+for phase in "1 before" "2 database down" "3 database back" "4 cache down" "5 cache back"; do
+  for entry in "${PAGES[@]}" "${NEW_PAGES[@]}"; do
     name=${entry%%|*}
     answers=$(awk -F'\t' -v p="$phase" -v n="$name" '$1 == p && $3 == n { print $4 " (" $6 ")" }' "$PROBES" \
       | sort | uniq -c | sed 's/^ *\([0-9]*\) /\1 x /' | paste -sd';' | sed 's/;/; /g')
-    say "| $phase | $name | ${answers:-no probe} |"
+    [ -z "$answers" ] || say "| $phase | $name | $answers |"
   done
 done
 
 fault_statuses=$(sed -n 's/^STATUS //p' "$BENCH_WORK/fault-wrk.txt")
 fault_errors=$(sed -n 's/^ERRORS //p' "$BENCH_WORK/fault-wrk.txt")
+cache_statuses=$(sed -n 's/^STATUS //p' "$BENCH_WORK/cache-wrk.txt")
+cache_errors=$(sed -n 's/^ERRORS //p' "$BENCH_WORK/cache-wrk.txt")
 say ""
-say "Background load on the claim page over the whole fault run: statuses $fault_statuses; socket $fault_errors."
+say "Background load on the claim page: over the database fault run, statuses $fault_statuses; socket $fault_errors. Over the cache fault run, statuses $cache_statuses; socket $cache_errors."
 
 # Keep what the pages said while the database was down, for the app owners.
 for entry in "${PAGES[@]}"; do
@@ -151,8 +179,14 @@ done
 
 down_pages=$(awk -F'\t' '$1 == "2 database down" && $3 != "healthz"' "$PROBES")
 down_health=$(awk -F'\t' '$1 == "2 database down" && $3 == "healthz"' "$PROBES")
-pages_503=$(printf '%s\n' "$down_pages" | awk -F'\t' 'NF && $4 != 503' | wc -l)
-no_traceback=$(printf '%s\n' "$down_pages" | awk -F'\t' '$6 == "traceback"' | wc -l)
+# While the database is down a page may come from the cache: then it must be the very page
+# served before the outage. Anything else must be the friendly 503 page.
+count_rows() { awk -F'\t' -v phase="$1" "\$1 == \"1 before\" { before[\$3] = \$6 } \$1 == phase && ($2)" "$PROBES" | wc -l; }
+pages_wrong=$(count_rows "2 database down" '$3 != "healthz" && !(($4 == 200 && $6 == before[$3]) || ($4 == 503 && $6 ~ /Back soon/))')
+new_not_503=$(count_rows "2 database down" '$3 ~ /first visit|new query/ && !($4 == 503 && $6 ~ /Back soon/)')
+cache_down_wrong=$(count_rows "4 cache down" '!($4 == 200 && ($3 ~ /first visit|new query/ || $6 == before[$3]))')
+cache_back_wrong=$(count_rows "5 cache back" '$4 != 200')
+no_traceback=$(awk -F'\t' '$6 == "traceback"' "$PROBES" | wc -l)
 health_503=$(printf '%s\n' "$down_health" | awk -F'\t' 'NF && $4 != 503' | wc -l)
 statuses_seen=$(printf '%s\n' "$down_pages" | awk -F'\t' 'NF { print $4 }' | sort | uniq -c | awk '{ printf "%s%s x %s", sep, $1, $2; sep = ", " }')
 error_line=$(grep -m 1 -E '^[A-Za-z_.]+(Error|Exception): ' "$BENCH_WORK/gunicorn.log" || true)
@@ -164,14 +198,19 @@ say ""
 say "| check | observed | result |"
 say "|---|---|---|"
 say "| soak: 0 socket errors, 0 non-2xx/3xx | ${soak_non2xx:-0} non-2xx/3xx, socket errors: ${soak_socket:-none} | $(verdict "$soak_ok") |"
-say "| database down: pages answer 503 | $statuses_seen | $(verdict "$([ "$pages_503" = 0 ] && echo 1 || echo 0)") |"
-say "| database down: no traceback in any page | $no_traceback with a traceback (bodies in bench/out/fault-*-database-down.html) | $(verdict "$([ "$no_traceback" = 0 ] && echo 1 || echo 0)") |"
+say "| database down: each page is the one served before (from the cache) or the friendly 503 page | $statuses_seen; $pages_wrong otherwise | $(verdict "$([ "$pages_wrong" = 0 ] && echo 1 || echo 0)") |"
+say "| database down: pages never visited before answer the friendly 503 page | $new_not_503 did not | $(verdict "$([ "$new_not_503" = 0 ] && echo 1 || echo 0)") |"
+say "| no traceback in any answer, any phase | $no_traceback with a traceback (bodies while the database was down in bench/out/fault-*-database-down.html) | $(verdict "$([ "$no_traceback" = 0 ] && echo 1 || echo 0)") |"
 say "| database down: /healthz answers 503 | $(printf '%s\n' "$down_health" | awk -F'\t' 'NF { print $4 }' | sort | uniq -c | awk '{ printf "%s%s x %s", sep, $1, $2; sep = ", " }') | $(verdict "$([ "$health_503" = 0 ] && echo 1 || echo 0)") |"
 if [ -n "$recovered" ]; then
   say "| database back: every page 200 again | within $recovered s of the restart | ok |"
 else
   say "| database back: every page 200 again | not within 30 s | **FAILED** |"
 fi
+say "| cache down: every page and /healthz answer 200, the same pages as before | $cache_down_wrong did not | $(verdict "$([ "$cache_down_wrong" = 0 ] && echo 1 || echo 0)") |"
+cache_load_ok=$([ -z "$(printf '%s' "$cache_statuses" | tr ' ' '\n' | grep -v '^200=' || true)" ] && echo 1 || echo 0)
+say "| cache down: the background load on the claim page saw only 200 | statuses $cache_statuses; socket $cache_errors | $(verdict "$cache_load_ok") |"
+say "| cache back: every page 200, and pages are cached again | $cache_back_wrong not 200; $cache_hits_after keys in Redis after | $(verdict "$([ "$cache_back_wrong" = 0 ] && [ "$cache_hits_after" -gt 1 ] && echo 1 || echo 0)") |"
 say "| gunicorn not restarted | master pid $master_before (still $GUNICORN_PID); workers before: $workers_before; after: $workers_after | $(verdict "$([ "$master_before" = "$GUNICORN_PID" ] && kill -0 "$GUNICORN_PID" && echo 1 || echo 0)") |"
 say ""
 say "Whole run: $SECONDS s. Report saved to ${REPORT#"$ROOT"/}."

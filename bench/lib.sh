@@ -4,6 +4,7 @@
 #   source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 #   bench_init            # sets ROOT, PY, a private work dir, the production-like environment
 #   bench_pg_start        # initdb + start; exports DATABASE_URL for database "claimcheck"
+#   bench_redis_start     # the shared cache of production; exports REDIS_URL
 #   bench_gunicorn_start  # 2 workers on a free 127.0.0.1 port; sets BASE_URL
 #
 # Everything started here is stopped by the EXIT trap that bench_init installs.
@@ -17,6 +18,7 @@ BENCH_WORK=""        # private temporary directory of this run
 PG_DIR=""            # its PostgreSQL data, socket and log
 PG_PORT="${BENCH_PG_PORT:-55433}"
 GUNICORN_PID=""
+REDIS_PID=""
 BASE_URL=""
 WRK_TIMEOUT=10       # seconds; wrk counts slower requests as timeouts, not in its latencies
 
@@ -58,6 +60,10 @@ bench_require_venv() {
   fi
 }
 
+bench_require_redis() {
+  command -v redis-server >/dev/null || bench_apt_install redis-server
+}
+
 bench_require_curl() {
   command -v curl >/dev/null || bench_apt_install curl
 }
@@ -84,13 +90,14 @@ bench_init() {
   export SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false
   export BENCH_STATIC_ROOT="$BENCH_WORK/staticfiles"
   export PYTHONDONTWRITEBYTECODE=1
-  unset DATABASE_URL
+  unset DATABASE_URL REDIS_URL
 }
 
 bench_cleanup() {
   local status=$?
   trap - EXIT INT TERM
   bench_gunicorn_stop
+  bench_redis_stop
   bench_pg_stop
   if [ -n "$BENCH_WORK" ] && [ -d "$BENCH_WORK" ] && [ -z "${BENCH_KEEP:-}" ]; then
     rm -rf "$BENCH_WORK"
@@ -163,6 +170,49 @@ bench_collectstatic() {
   manage collectstatic --no-input >/dev/null
 }
 
+# --- Redis: the shared cache, as in production ---------------------------------------------
+
+bench_redis_start() {
+  # A throwaway Redis on a free loopback port (or port $1), in memory only; exports
+  # REDIS_URL, which config.settings turns into the shared cache (pages, content version).
+  bench_require_redis
+  local port=${1:-}
+  [ -n "$port" ] || port="$(_free_port)"
+  redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no \
+    --dir "$BENCH_WORK" --logfile "$BENCH_WORK/redis.log" &
+  REDIS_PID=$!
+  local i
+  for i in $(seq 1 50); do
+    if redis-cli -p "$port" ping >/dev/null 2>&1; then
+      export REDIS_URL="redis://127.0.0.1:$port/0"
+      log "Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) on $REDIS_URL"
+      return 0
+    fi
+    sleep 0.1
+  done
+  die "redis-server did not start (see $BENCH_WORK/redis.log)"
+}
+
+bench_redis_pause() { bench_redis_stop; }
+
+bench_redis_resume() {
+  # Starts Redis again on the same port, empty, as after a restart without persistence.
+  local port=${REDIS_URL##*:}
+  bench_redis_start "${port%%/*}"
+}
+
+bench_redis_flush() {
+  redis-cli -u "$REDIS_URL" flushall >/dev/null
+}
+
+bench_redis_stop() {
+  if [ -n "$REDIS_PID" ] && kill -0 "$REDIS_PID" 2>/dev/null; then
+    kill -TERM "$REDIS_PID" 2>/dev/null || true
+    wait "$REDIS_PID" 2>/dev/null || true
+  fi
+  REDIS_PID=""
+}
+
 # --- gunicorn -----------------------------------------------------------------------------
 
 _free_port() {
@@ -226,13 +276,15 @@ http_status() { curl -s -o /dev/null -w '%{http_code}' --max-time "${2:-5}" "$1"
 http_status_size() { curl -s -o /dev/null -w '%{http_code} %{size_download}' --max-time "${2:-60}" "$1" || true; }
 
 bench_wrk() {
-  # wrk URL DURATION CONNECTIONS -> one line of key=value from bench/wrk_report.lua on stdout.
-  # wrk's own report goes to $BENCH_WORK/wrk-*.txt for the record.
-  local url=$1 duration=${2:-10s} connections=${3:-16} threads=2 out
+  # wrk URL DURATION CONNECTIONS [SCRIPT] -> one line of key=value from the Lua script
+  # (bench/wrk_report.lua unless given) on stdout. wrk's own report goes to
+  # $BENCH_WORK/wrk-*.txt for the record.
+  local url=$1 duration=${2:-10s} connections=${3:-16} script=${4:-$BENCH_DIR/wrk_report.lua}
+  local threads=2 out
   [ "$connections" -ge 2 ] || threads=1
   out="$BENCH_WORK/wrk-$(date +%s%N).txt"
   wrk -t"$threads" -c"$connections" -d"$duration" --timeout "${WRK_TIMEOUT}s" --latency \
-    -s "$BENCH_DIR/wrk_report.lua" "$url" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed"; }
+    -s "$script" "$url" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed"; }
   grep '^BENCH ' "$out" | tail -n 1 | cut -c7-
 }
 

@@ -27,6 +27,7 @@ done
 SEED_CLAIM=/claims/sublingual-b12-absorbs-better/
 SEARCH=/search/?q=sublingual+b12
 SEARCH_TYPO=/search/?q=sublingal+vitamn+b12   # two misspelt words
+SEARCH_NEW=/search/?q=b12+relapses+daily      # a sample; wrk_search_mix.lua varies every request
 GOAL_RATIO=0.80
 GOAL_SEARCH_P99_MS=100
 GOAL_SEARCH_GROWTH=2.0
@@ -34,6 +35,7 @@ GOAL_SEARCH_GROWTH=2.0
 bench_init load
 bench_require_wrk
 bench_pg_start
+bench_redis_start
 OUT_DIR="$BENCH_DIR/out"
 mkdir -p "$OUT_DIR"
 REPORT="$OUT_DIR/load-$(date +%Y%m%d-%H%M%S).md"
@@ -47,13 +49,48 @@ say "- code: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown
   "($(git -C "$ROOT" status --porcelain 2>/dev/null | wc -l) files changed in the work tree)"
 say "- machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start;" \
   "wrk -t2 -c$CONNECTIONS -d$DURATION --latency on the same cores as the server"
-say "- server: gunicorn config.wsgi -w 2 (sync workers), bench.settings (DEBUG off), PostgreSQL $(postgres --version | awk '{print $3}') fsync off"
+say "- server: gunicorn config.wsgi -w 2 (sync workers), bench.settings (DEBUG off), PostgreSQL $(postgres --version | awk '{print $3}') fsync off," \
+  "Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) as the shared cache (REDIS_URL, as in production)"
+
+# measure_row CLAIMS NAME CONNECTIONS PATH TRIVIAL_RPS BYTES [SCRIPT]: one wrk run (with the
+# Lua SCRIPT that makes its requests, if given), one table row (with the ratio to
+# TRIVIAL_RPS if given); sets MEASURED_RPS.
+MEASURED_RPS=""
+measure_row() {
+  local n=$1 name=$2 conns=$3 path=$4 trivial_rps=$5 bytes=$6 script=${7:-}
+  local line requests rps p50 p99 errs timeouts ratio=-
+  bench_wrk "$BASE_URL$path" 1s 2 $script >/dev/null # warm both workers
+  bench_gunicorn_drain
+  line=$(bench_wrk "$BASE_URL$path" "$DURATION" "$conns" $script)
+  bench_gunicorn_drain
+  requests=$(field "$line" requests)
+  rps=$(field "$line" rps)
+  p50=$(field "$line" p50_ms)
+  p99=$(field "$line" p99_ms)
+  timeouts=$(field "$line" timeout_err)
+  errs=$(( $(field "$line" connect_err) + $(field "$line" read_err) + $(field "$line" write_err) + timeouts ))
+  # wrk leaves requests slower than --timeout, and those still running when it stops, out
+  # of its latencies: when that happens, say so rather than print a small number.
+  if [ "$requests" = 0 ]; then
+    p50=">$DURATION"
+    p99=">$DURATION"
+  elif [ "$timeouts" != 0 ]; then
+    p99=">$((WRK_TIMEOUT * 1000))"
+  fi
+  [ -z "$trivial_rps" ] || ratio=$(awk -v a="$rps" -v b="$trivial_rps" 'BEGIN { printf "%.2f", a / b }')
+  local shown=$path
+  [ -z "$script" ] || shown="/search/?q=THEME+OUTCOME+WORD (a new query each request)"
+  say "| $name | $conns | \`$shown\` | $bytes | $requests | $rps | $p50 | $p99 | $ratio | $(field "$line" non2xx3xx) | $errs ($timeouts) |"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$name" "$rps" "$p50" "$p99" "$ratio" >>"$BENCH_WORK/results.tsv"
+  MEASURED_RPS=$rps
+}
 
 # run_pass CLAIMS DATABASE: fills a fresh database, serves it, measures every page once.
 run_pass() {
   local n=$1 db=$2 started=$SECONDS
   log "pass with $n claims: database $db"
   [ "$db" = claimcheck ] || bench_pg_createdb "$db"
+  bench_redis_flush # one cache per database, as in production
   bench_use_database "$db"
   bench_prepare_database
   (cd "$ROOT" && "$PY" bench/generate_claims.py --claims "$n") 2>&1 | sed 's/^/  /' >&2
@@ -61,66 +98,52 @@ run_pass() {
   [ -d "$BENCH_STATIC_ROOT" ] || bench_collectstatic
   bench_gunicorn_start
 
-  local claim_slug claim_url claim_bytes status
+  local claim_slug claim_url status
   claim_slug=$(manage shell -v 0 -c 'from claims.models import Claim; print(Claim.objects.filter(topic__slug="bench-topic-1").order_by("number").values_list("slug", flat=True).first())')
   claim_url="/claims/$claim_slug/"
-  read -r status claim_bytes <<<"$(http_status_size "$BASE_URL$claim_url")"
+  status=$(http_status "$BASE_URL$claim_url")
   [ "$status" = 200 ] || die "claim page $claim_url answers HTTP $status"
 
-  # The trivial view comes first (every ratio is against it) and again before search, to show
-  # drift; search comes last because an overloaded search leaves a queue behind it.
+  # Each page at $CONNECTIONS connections is compared with the trivial view returning as many
+  # bytes, measured just before it, so the ratio is about the work, not the size or drift.
+  # Search comes last because an overloaded search leaves a queue behind it.
   local pages=(
-    "trivial view|$CONNECTIONS|/bench/trivial?bytes=$claim_bytes"
     "home|$CONNECTIONS|/"
     "topic (100 claims)|$CONNECTIONS|/topics/bench-topic-1/"
     "claim (generated)|$CONNECTIONS|$claim_url"
     "claim (seed)|$CONNECTIONS|$SEED_CLAIM"
-    "trivial view, again|$CONNECTIONS|/bench/trivial?bytes=$claim_bytes"
     "search|$CONNECTIONS|$SEARCH"
     "search, misspelt|$CONNECTIONS|$SEARCH_TYPO"
+    "search, a new query each time|$CONNECTIONS|$SEARCH_NEW|$BENCH_DIR/wrk_search_mix.lua"
     "search, 1 connection|1|$SEARCH"
     "search, misspelt, 1 connection|1|$SEARCH_TYPO"
+    "search, a new query each time, 1 connection|1|$SEARCH_NEW|$BENCH_DIR/wrk_search_mix.lua"
   )
 
   say ""
   say "## $n claims ($(manage shell -v 0 -c 'from claims.models import Topic; print(Topic.objects.filter(is_published=True).count())') topics)"
   say ""
-  say "Claim page $claim_url: $claim_bytes bytes; the trivial view returns the same number."
+  say "Each page's ratio is its requests/s over those of the trivial view in the row above it," \
+    "which returns the same number of bytes through the same middleware."
   say ""
   say "| page | connections | path | bytes | requests | requests/s | p50 ms | p99 ms | vs trivial | non-2xx/3xx | socket errors (timeouts) |"
   say "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 
-  local entry name conns path status bytes line requests rps p50 p99 errs timeouts trivial_rps="" ratio
+  local entry name conns path script status bytes trivial_rps
   for entry in "${pages[@]}"; do
-    IFS='|' read -r name conns path <<<"$entry"
+    IFS='|' read -r name conns path script <<<"$entry"
     read -r status bytes <<<"$(http_status_size "$BASE_URL$path" 60)"
     if [ "$status" != 200 ]; then
       say "| $name | $conns | \`$path\` | - | - | - | - | - | - | HTTP $status (000: no answer in 60 s), not measured | - |"
       bench_gunicorn_drain
       continue
     fi
-    bench_wrk "$BASE_URL$path" 1s 2 >/dev/null # warm both workers
-    bench_gunicorn_drain
-    line=$(bench_wrk "$BASE_URL$path" "$DURATION" "$conns")
-    bench_gunicorn_drain
-    requests=$(field "$line" requests)
-    rps=$(field "$line" rps)
-    p50=$(field "$line" p50_ms)
-    p99=$(field "$line" p99_ms)
-    timeouts=$(field "$line" timeout_err)
-    errs=$(( $(field "$line" connect_err) + $(field "$line" read_err) + $(field "$line" write_err) + timeouts ))
-    # wrk leaves requests slower than --timeout, and those still running when it stops, out
-    # of its latencies: when that happens, say so rather than print a small number.
-    if [ "$requests" = 0 ]; then
-      p50=">$DURATION"
-      p99=">$DURATION"
-    elif [ "$timeouts" != 0 ]; then
-      p99=">$((WRK_TIMEOUT * 1000))"
+    trivial_rps=""
+    if [ "$conns" = "$CONNECTIONS" ]; then
+      measure_row "$n" "trivial view, $bytes bytes" "$conns" "/bench/trivial?bytes=$bytes" "" "$bytes"
+      trivial_rps=$MEASURED_RPS
     fi
-    [ -n "$trivial_rps" ] || trivial_rps=$rps
-    ratio=$(awk -v a="$rps" -v b="$trivial_rps" 'BEGIN { printf "%.2f", a / b }')
-    say "| $name | $conns | \`$path\` | $bytes | $requests | $rps | $p50 | $p99 | $ratio | $(field "$line" non2xx3xx) | $errs ($timeouts) |"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$name" "$rps" "$p50" "$p99" "$ratio" >>"$BENCH_WORK/results.tsv"
+    measure_row "$n" "$name" "$conns" "$path" "$trivial_rps" "$bytes" "$script"
   done
   bench_gunicorn_stop
   say ""
@@ -144,7 +167,7 @@ for page in "claim (generated)" "topic (100 claims)"; do
   r=$(get "$CLAIMS" "$page" 6)
   say "| $page at $CLAIMS claims: requests/s >= $GOAL_RATIO x trivial view | ${r:-not measured} | $( [ -n "$r" ] && met "$r >= $GOAL_RATIO" || echo "**NOT met**") |"
 done
-for q in "search" "search, misspelt"; do
+for q in "search" "search, misspelt" "search, a new query each time"; do
   p99=$(get "$CLAIMS" "$q" 5)
   case "$p99" in
     "") say "| $q p99 at $CLAIMS claims <= $GOAL_SEARCH_P99_MS ms | not measured | **NOT met** |" ;;
@@ -154,7 +177,8 @@ for q in "search" "search, misspelt"; do
 done
 if [ "$SMALL" -gt 0 ]; then
   # Cost per request, so the single-connection runs: under overload p50 is mostly queueing.
-  for q in "search, 1 connection" "search, misspelt, 1 connection"; do
+  for q in "search, 1 connection" "search, misspelt, 1 connection" \
+    "search, a new query each time, 1 connection"; do
     big=$(get "$CLAIMS" "$q" 4)
     small=$(get "$SMALL" "$q" 4)
     if [ "${big#>}" != "$big" ] || [ "${small#>}" != "$small" ]; then
