@@ -130,8 +130,16 @@ def bump(**kwargs):
     )
     if not updated:
         ContentVersion.objects.get_or_create(pk=1, defaults={"changed_at": timezone.now()})
-    if settings.CONTENT_VERSION_IN_CACHE:
+    if settings.CONTENT_VERSION_IN_CACHE and not _publish_pending():
         transaction.on_commit(publish)
+
+
+def _publish_pending() -> bool:
+    """Whether this transaction will already publish when it commits: one publish covers
+    every bump before the commit (loading the seed bumps hundreds of times). A rolled-back
+    savepoint drops its callbacks, so a later bump then registers again."""
+    connection = transaction.get_connection()
+    return any(callback is publish for _, callback, *_ in connection.run_on_commit)
 
 
 class _CacheOutage:
@@ -155,7 +163,7 @@ def cache_call(method, *args, default=None, always_try=False):
     try:
         return method(*args)
     except Exception as error:  # the backends raise their own client libraries' errors
-        _CacheOutage.failed_at = now
+        now = _CacheOutage.failed_at = time.monotonic()  # after any timeout, not before
         if now - _CacheOutage.warned_at >= WARN_EVERY:
             _CacheOutage.warned_at = now
             logger.warning("cache unavailable (%s: %s); pages are served without it",

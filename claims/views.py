@@ -81,7 +81,9 @@ def _validators(request, version) -> dict[str, str]:
     if requested_audience(request):
         return {}
     return {
-        "ETag": quote_etag(f"v{version.number}-{_variant(request)}"),
+        # The time too: a database restored from a backup may reuse a number.
+        "ETag": quote_etag(f"v{version.number}.{version.changed_at.timestamp():.6f}-"
+                           f"{_variant(request)}"),
         "Last-Modified": _http_date(version.changed_at),
     }
 
