@@ -394,3 +394,30 @@ def test_an_edit_shows_on_every_worker_at_once_and_is_rendered_only_once(
     assert rendered.status == 200 and rendered.edited and rendered.queries > 0
     # ...and the other serves the page the first rendered, through Redis, without a query.
     assert other.visit(path) == Visit(200, True, 0, rendered.digest)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_saved_batch_announces_its_version_once(shared_cache):
+    """A transaction that changes many rows (loading the seed, an admin save with inlines)
+    writes and announces the version once, at commit, not once per row."""
+    from django.db import transaction
+    from django_redis import get_redis_connection
+
+    subscriber = get_redis_connection("default").pubsub(ignore_subscribe_messages=True)
+    subscriber.subscribe(version_listener.CHANNEL)
+    try:
+        with transaction.atomic():
+            make_claim(state=ReviewState.APPROVED)
+            with contextlib.suppress(RuntimeError), transaction.atomic():
+                make_claim(state=ReviewState.APPROVED)  # rolled back with its savepoint
+                raise RuntimeError
+            for _ in range(3):
+                make_claim(state=ReviewState.APPROVED)
+        announced = []
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            if message := subscriber.get_message(timeout=0.1):
+                announced.append(version_listener.decode(message["data"]))
+        assert announced == [content_version.from_database()]
+    finally:
+        subscriber.close()
