@@ -34,11 +34,11 @@ CACHE_KEY = "content-version"
 CACHE_SECONDS = 60
 # Times a bump re-reads the row after writing the copy, in case another bump overtook it.
 PUBLISH_ATTEMPTS = 5
+# After a failed cache call, seconds during which calls are skipped, and between warnings.
 SKIP_AFTER_FAILURE = 1.0
 WARN_EVERY = 10.0
 
-
-UNAVAILABLE = object()
+UNAVAILABLE = object()  # what cache_call returns when told to, if the cache did not answer
 
 
 @dataclass(frozen=True)
