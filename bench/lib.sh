@@ -283,7 +283,8 @@ bench_wrk() {
   local threads=2 out
   [ "$connections" -ge 2 ] || threads=1
   out="$BENCH_WORK/wrk-$(date +%s%N).txt"
-  wrk -t"$threads" -c"$connections" -d"$duration" --timeout "${WRK_TIMEOUT}s" --latency \
+  BENCH_DIR="$BENCH_DIR" wrk -t"$threads" -c"$connections" -d"$duration" \
+    --timeout "${WRK_TIMEOUT}s" --latency \
     -s "$script" "$url" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed"; }
   grep '^BENCH ' "$out" | tail -n 1 | cut -c7-
 }

@@ -1,7 +1,6 @@
 -- Every request searches a different three-word query (a theme word, an outcome word and a
 -- common word, chosen at random from 22,000 combinations), so the page cache cannot answer
--- it: what a search costs when nobody has searched for it yet. Prints the same BENCH line
--- as wrk_report.lua.
+-- it: what a search costs when nobody has searched for it yet.
 local themes = {
   "b12", "cobalamin", "sublingual", "injections", "methylcobalamin", "homocysteine",
   "deficiency", "absorption", "tablets", "vitamin", "d3", "sunlight", "calcium", "supplements",
@@ -37,14 +36,5 @@ request = function()
   return wrk.format("GET", "/search/?q=" .. q)
 end
 
-done = function(summary, latency, requests)
-  local e = summary.errors
-  local seconds = summary.duration / 1e6
-  io.write(string.format(
-    "BENCH requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f"
-      .. " non2xx3xx=%d connect_err=%d read_err=%d write_err=%d timeout_err=%d bytes=%d\n",
-    summary.requests, seconds, summary.requests / seconds,
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000,
-    latency:percentile(99) / 1000, latency.max / 1000,
-    e.status, e.connect, e.read, e.write, e.timeout, summary.bytes))
-end
+-- The same BENCH line as every other run: bench_wrk passes the folder in BENCH_DIR.
+dofile(os.getenv("BENCH_DIR") .. "/wrk_report.lua")

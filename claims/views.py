@@ -1,6 +1,6 @@
 """Public pages about claims: thin views over the selectors."""
 
-from functools import lru_cache, partial, wraps
+from functools import lru_cache, wraps
 
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
@@ -102,7 +102,7 @@ def public_page(view=None, *, query=None):
     parsing to show in bench/load.sh.
     """
     if view is None:
-        return partial(public_page, query=query)
+        return lambda view: public_page(view, query=query)
 
     @wraps(view)
     def page(request, **kwargs):
@@ -119,7 +119,7 @@ def public_page(view=None, *, query=None):
             )
         if response is None and content is not None:
             response = remember_audience(request, HttpResponse(content))
-        elif response is None:
+        if response is None:
             response = view(request, **kwargs)
             if response.status_code == 200:
                 page_cache.store(key, version, response.content)
