@@ -7,6 +7,8 @@ are skipped on a developer machine, but with CI=true a missing browser fails the
 import importlib
 import os
 import shutil
+import threading
+import time
 
 import pytest
 
@@ -131,6 +133,64 @@ def _fail_on_csp_violation(request):
     )
     yield
     assert violations == [], violations
+
+
+class _InFlight:
+    """Counts requests the live server is still handling (signals fire in its threads)."""
+
+    def __init__(self):
+        self.count = 0
+        self.lock = threading.Lock()
+
+    def started(self, **kwargs):
+        with self.lock:
+            self.count += 1
+
+    def finished(self, **kwargs):
+        with self.lock:
+            self.count -= 1
+
+    def wait_until_idle(self, timeout=10.0, quiet=0.2):
+        """Return once no request has been in flight for `quiet` seconds."""
+        deadline = time.monotonic() + timeout
+        idle_since = None
+        while time.monotonic() < deadline:
+            if self.count > 0:
+                idle_since = None
+            elif idle_since is None:
+                idle_since = time.monotonic()
+            elif time.monotonic() - idle_since >= quiet:
+                return
+            time.sleep(0.01)
+        raise AssertionError(f"the live server still had {self.count} request(s) in flight")
+
+
+@pytest.fixture(autouse=True)
+def _live_server_settles(request):
+    """Let the live server finish before the database is flushed.
+
+    On SQLite the live server shares the test's in-memory connection. A request the browser
+    started just before the test ended (an htmx swap after a key press) would otherwise run
+    its queries while the flush runs, and the flush fails. Requesting `live_server` (and the
+    page) here makes this teardown run before theirs and before the flush."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    from django.core.signals import request_finished, request_started
+
+    request.getfixturevalue("live_server")
+    page = request.getfixturevalue("page") if "page" in request.fixturenames else None
+    in_flight = _InFlight()
+    request_started.connect(in_flight.started, weak=False)
+    request_finished.connect(in_flight.finished, weak=False)
+    try:
+        yield
+        if page is not None and not page.is_closed():
+            page.close()
+        in_flight.wait_until_idle()
+    finally:
+        request_started.disconnect(in_flight.started)
+        request_finished.disconnect(in_flight.finished)
 
 
 @pytest.fixture(autouse=True)
