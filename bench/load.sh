@@ -115,6 +115,7 @@ run_pass() {
     "search|$CONNECTIONS|$SEARCH"
     "search, misspelt|$CONNECTIONS|$SEARCH_TYPO"
     "search, a new query each time|$CONNECTIONS|$SEARCH_NEW|$BENCH_DIR/wrk_search_mix.lua"
+    "search, a new query each time, 2 connections (one per worker)|2|$SEARCH_NEW|$BENCH_DIR/wrk_search_mix.lua"
     "search, 1 connection|1|$SEARCH"
     "search, misspelt, 1 connection|1|$SEARCH_TYPO"
     "search, a new query each time, 1 connection|1|$SEARCH_NEW|$BENCH_DIR/wrk_search_mix.lua"

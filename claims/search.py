@@ -1,31 +1,37 @@
 """Lay-language search over public claims, forgiving of case, accents, hyphens and typos.
 
 Query words are normalised like the claims (claims.text), and a misspelt word is matched to
-the words claims are worded in (a vocabulary of their own wording and aliases, kept per
-process for each content version). Rare words weigh more than common ones, so "sublingual"
-counts for more than "b12" on a site about B12.
+the words claims are worded in (a vocabulary of their own wording and aliases). Rare words
+weigh more than common ones, so "sublingual" counts for more than "b12" on a site about B12.
 
-PostgreSQL finds the candidates with GIN indexes: first claims with a query word in their
-own wording or aliases (search_vector, small, so ranking them in SQL by tier and word weight
-is cheap), the best CANDIDATE_LIMIT of them, then if too few, claims with one only in their
-summary (search_words). SQLite, used for local runs, reads the public claims and matches in
-Python. On both, the final order comes from the same small scorer, run only on the
-candidates, so a claim whose own wording matches comes before one that matches only in its
-summary. Both databases give the same results until PostgreSQL has more matches than it
-hands the scorer: then it keeps the best of the own-wording matches.
+On PostgreSQL each process keeps an index of that vocabulary for the current content
+version (SearchIndex: which claims use each word, in their own wording or only in their
+aliases), built once per content change from the stored search vectors. It ranks the claims
+with a query word in their wording or aliases by tier and word weight, and the best
+CANDIDATE_LIMIT of them are read by id; if there are too few, claims with a query word only in
+their summary (the GIN index on search_words) make up the number. SQLite, used for local
+runs, reads the public claims and matches in Python. On both, the final order comes from the
+same small scorer, run only on the candidates, so a claim whose own wording matches comes
+before one that matches only in its summary. Both databases give the same results until
+PostgreSQL has more matches than it hands the scorer: then it keeps the best of the
+own-wording matches.
 """
 
+import heapq
 import math
+import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Func, Value
+from django.db.models import BooleanField, F, Func, Value
 
 from claims import content_version
 from claims.models import Claim
-from claims.text import search_normalise
+from claims.text import ALIASES_TIER, WORDING_TIER, search_normalise
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -50,6 +56,7 @@ _SUFFIXES = ("ations", "ation", "ating", "ates", "ated", "ate", "ings", "ing", "
              "es", "ed", "ly", "s")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A deliberately small stemmer: "remyelinate" and "remyelination" share "remyelin"."""
     for suffix in _SUFFIXES:
@@ -68,23 +75,25 @@ def query_terms(query: str) -> list[str]:
 def search_claims(query: str, limit: int = 20, *, version=None) -> list[Claim]:
     """Public claims matching a lay query, best first.
 
-    Queries: PostgreSQL 1 or 2 (the best wording matches, and if they are too few the
-    summary matches; the content version unless given, and the vocabulary once per content
-    version and process), SQLite 1 (the public claims).
+    Queries: PostgreSQL 1 or 2 (the best wording matches by id, and if they are too few the
+    summary matches; the content version unless given, and the search index's vectors once
+    per content version and process), SQLite 1 (the public claims).
     """
     terms = query_terms(query)
     if not terms:
         return []
     if connection.vendor == "postgresql":
-        query_words = _vocabulary(version or content_version.current()).query_words(terms)
-        candidates = _postgres_candidates(query_words)
+        index = search_index(version or content_version.current())
+        query_words = index.query_words(terms)
+        candidates = _postgres_candidates(index, query_words)
     else:
         public = Claim.objects.public().select_related("verdict", "topic")
         candidates = list(public.only(*_RESULT_FIELDS, "search_terms"))
-        query_words = Vocabulary(claim.search_terms for claim in candidates).query_words(terms)
+        vocabulary = Vocabulary(set(claim.search_terms.split()) for claim in candidates)
+        query_words = vocabulary.query_words(terms)
     scores = _Scorer(query_words).scores(candidates)
     scored = [
-        (score, getattr(claim, "sql_rank", 0.0) or 0.0, claim)
+        (score, getattr(claim, "candidate_rank", 0.0), claim)
         for score, claim in zip(scores, candidates, strict=True)
         if score > 0
     ]
@@ -127,14 +136,16 @@ def _lengths_can_match(length: int, other: int) -> bool:
 class Vocabulary:
     """The words of public claims' own wording and aliases, with how many claims use each."""
 
-    def __init__(self, search_terms):
+    def __init__(self, claims_words):
+        """claims_words: each public claim's set of words (wording and aliases)."""
         self.claims = 0
         self.frequency: Counter[str] = Counter()
-        for words in search_terms:
+        for words in claims_words:
             self.claims += 1
-            self.frequency.update(set(words.split()))
+            self.frequency.update(words)
+        self.words = sorted(self.frequency)
         self._by_length: dict[int, list[str]] = {}
-        for word in sorted(self.frequency):
+        for word in self.words:
             self._by_length.setdefault(len(word), []).append(word)
 
     def corrections(self, term: str) -> tuple[str, ...]:
@@ -166,20 +177,96 @@ class Vocabulary:
         ]
 
 
-_cached_vocabulary: tuple[tuple, Vocabulary] | None = None
+# --- PostgreSQL: candidates from the per-process index, summary matches from GIN -----------
+
+# A lexeme of a stored search vector and its positions: "'b12':5A,13B".
+_LEXEME = re.compile(r"'([^']*)':([0-9A-D,]+)")
 
 
-def _vocabulary(version) -> Vocabulary:
-    """The vocabulary of the current content: rebuilt by each process when content changes."""
-    global _cached_vocabulary
+class SearchIndex(Vocabulary):
+    """The vocabulary, and for each of its words the claims that use it: in their own
+    wording, or in their aliases only. Read from the claims' search vectors (claims.text)."""
+
+    def __init__(self, vectors):
+        """vectors: (claim id, search vector text) of every public claim."""
+        self.in_wording: dict[str, list[int]] = {}
+        self.in_aliases: dict[str, list[int]] = {}
+        super().__init__(self._read(claim_id, vector or "") for claim_id, vector in vectors)
+
+    def _read(self, claim_id: int, vector: str) -> set[str]:
+        words = set()
+        for word, positions in _LEXEME.findall(vector):
+            words.add(word)
+            if WORDING_TIER in positions:
+                self.in_wording.setdefault(word, []).append(claim_id)
+            elif ALIASES_TIER in positions:
+                self.in_aliases.setdefault(word, []).append(claim_id)
+        return words
+
+    def found_by(self, word: QueryWord) -> list[str]:
+        """The vocabulary's words that word finds: each of it and its corrections is a prefix
+        of the words it finds, cut to its stem ("remyelinate" finds "remyelination", "methyl"
+        "methylcobalamin"). Words of one or two letters ("ms", "d3") must be whole."""
+        found = []
+        for each in (word.term, *word.corrections):
+            if len(each) < 3:
+                found += [each] if each in self.frequency else []
+                continue
+            prefix = stem(each)
+            at = bisect_left(self.words, prefix)
+            while at < len(self.words) and self.words[at].startswith(prefix):
+                found.append(self.words[at])
+                at += 1
+        return found
+
+    def tiers(self, word: QueryWord, among: set[int] | None = None) -> dict[int, float]:
+        """The claims word is found in (of among, if given), each with the weight of the best
+        tier it is in: own wording 1, aliases only _Scorer.ALIASES / _Scorer.WORDING."""
+        aliases = _Scorer.ALIASES / _Scorer.WORDING
+        tiers: dict[int, float] = {}
+        found = self.found_by(word)
+        for tier, postings in ((aliases, self.in_aliases), (1.0, self.in_wording)):
+            for each in found:
+                for claim_id in postings.get(each, ()):
+                    if among is None or claim_id in among:
+                        tiers[claim_id] = tier
+        return tiers
+
+    def candidates(self, words: list[QueryWord], limit: int) -> dict[int, float]:
+        """The best `limit` claims with a query word in their wording or aliases, each with its
+        rank: the sum over query words of word weight times tier weight. A word in more than
+        RANK_LIMIT claims ("ms" here) narrows nothing, so it only adds to the rank of claims
+        a rarer word found (or the rarest of the query's words, if all are that common)."""
+        found: set[int] = set()
+        for word in narrowing(words):
+            found.update(self.tiers(word))
+        rank = dict.fromkeys(found, 0.0)
+        for word in words:
+            for claim_id, tier in self.tiers(word, among=found).items():
+                rank[claim_id] += word.weight * tier
+        best = heapq.nsmallest(limit, rank, key=lambda claim_id: (-rank[claim_id], claim_id))
+        return {claim_id: rank[claim_id] for claim_id in best}
+
+
+def narrowing(words: list[QueryWord]) -> list[QueryWord]:
+    """The query words that narrow the search: those in at most RANK_LIMIT claims' wording,
+    or if all are that common the rarest."""
+    return [word for word in words if word.used_by <= RANK_LIMIT] or [
+        min(words, key=lambda word: word.used_by)
+    ]
+
+
+_cached_index: tuple[tuple, SearchIndex] | None = None
+
+
+def search_index(version) -> SearchIndex:
+    """The index of the current content: rebuilt by each process when content changes."""
+    global _cached_index
     key = (version.number, version.changed_at)
-    if _cached_vocabulary is None or _cached_vocabulary[0] != key:
-        terms = Claim.objects.public().values_list("search_terms", flat=True)
-        _cached_vocabulary = (key, Vocabulary(list(terms)))
-    return _cached_vocabulary[1]
-
-
-# --- PostgreSQL: candidates from the GIN index, ranked in SQL --------------------------------
+    if _cached_index is None or _cached_index[0] != key:
+        vectors = Claim.objects.public().values_list("id", "search_vector")
+        _cached_index = (key, SearchIndex(vectors.iterator(chunk_size=2000)))
+    return _cached_index[1]
 
 
 class _Matches(Func):
@@ -190,60 +277,67 @@ class _Matches(Func):
     output_field = BooleanField()
 
 
-class _TierRank(Func):
-    """ts_rank of the claim's own wording (weight A, 1) above its aliases (B)."""
-
-    template = "ts_rank('{0, 0, %(aliases)s, 1}', %(expressions)s::tsquery)"
-    output_field = FloatField()
-
-
 def _tsquery(word: QueryWord) -> str:
-    """The word and its corrections as tsquery text. Each is a prefix of the words it finds,
-    cut to its stem: "remyelinate" finds "remyelination", "methyl" "methylcobalamin".
-    Words of one or two letters ("ms", "d3") must be whole."""
+    """The word and its corrections as tsquery text, finding what SearchIndex.found_by finds."""
     found = [word.term, *word.corrections]
     return " | ".join(f"'{stem(each)}':*" if len(each) >= 3 else f"'{each}'" for each in found)
 
 
-def _postgres_candidates(words: list[QueryWord]) -> list[Claim]:
-    """Up to CANDIDATE_LIMIT claims with a query word, best first by tier and word weight.
+def _postgres_candidates(index: SearchIndex, words: list[QueryWord]) -> list[Claim]:
+    """Up to CANDIDATE_LIMIT claims with a query word, best first.
 
-    First the claims with a word in their own wording or aliases: the GIN index on the small
-    search_vector finds them and ranking reads that vector only. If there are too few, any
-    claims with a word only in their summary (the GIN index on search_words) make up the
-    number, unranked: the scorer places them. A word in more than RANK_LIMIT claims' wording
-    ("ms" here) narrows nothing, so it is only ranked where it comes with rarer words (or
-    the rarest of the query's words, if all are that common).
+    First the best claims with a word in their own wording or aliases, chosen by the index
+    and read by id. If there are too few, claims with a word only in their summary (the GIN
+    index on search_words) make up the number, unranked: the scorer places them.
     """
-    narrowing = [word for word in words if word.used_by <= RANK_LIMIT] or [
-        min(words, key=lambda word: word.used_by)
-    ]
-    any_word = Value(" | ".join(f"({_tsquery(word)})" for word in narrowing))
-    aliases = f"{_Scorer.ALIASES / _Scorer.WORDING:.2f}"
-    rank = sum(
-        (
-            Value(word.weight)
-            * _TierRank(F("search_vector"), Value(_tsquery(word)), aliases=aliases)
-            for word in words
-        ),
-        start=Value(0.0),
-    )
-    in_wording = _Matches(F("search_vector"), any_word)
+    ranked = index.candidates(words, CANDIDATE_LIMIT)
     public = Claim.objects.public().select_related("verdict", "topic").only(*_RESULT_FIELDS)
-    candidates = list(
-        public.filter(in_wording).annotate(sql_rank=rank).order_by("-sql_rank", "id")[
-            :CANDIDATE_LIMIT
-        ]
+    candidates = sorted(
+        public.filter(id__in=ranked), key=lambda claim: (-ranked[claim.id], claim.id)
     )
-    if len(candidates) < CANDIDATE_LIMIT:
+    for claim in candidates:
+        claim.candidate_rank = ranked[claim.id]
+    if len(ranked) < CANDIDATE_LIMIT:
         # No ORDER BY, so when a summary word is common the scan stops as soon as it has
         # enough rows, rather than reading every claim's search_words out of TOAST.
-        in_summary_only = public.filter(_Matches(F("search_words"), any_word)).exclude(in_wording)
-        candidates += in_summary_only.order_by()[: CANDIDATE_LIMIT - len(candidates)]
+        any_word = Value(" | ".join(f"({_tsquery(word)})" for word in narrowing(words)))
+        in_summary = public.filter(_Matches(F("search_words"), any_word)).exclude(id__in=ranked)
+        candidates += in_summary.order_by()[: CANDIDATE_LIMIT - len(ranked)]
     return candidates
 
 
 # --- the final order -------------------------------------------------------------------------
+# The functions cached here are pure (the same words in, the same answer out), so their
+# caches can never be stale; they spare a new search the work that searches before it did
+# on the same words and claims. Sized for a few MB per process.
+
+
+@lru_cache(maxsize=1 << 16)
+def match_quality(term: str, word: str) -> float:
+    """How well a claim's word matches a query term: 1 the same, 0.9 the same stem, 0.8 the
+    term starts it, less if it looks like a misspelling of it, 0 not at all."""
+    if word == term:
+        return 1.0
+    if stem(word) == stem(term):
+        return 0.9
+    if len(term) >= 3 and word.startswith(term):
+        return 0.8
+    if can_be_misspelt(term) and _lengths_can_match(len(word), len(term)):
+        return 0.75 * similar(SequenceMatcher(None, "", term), word)
+    return 0.0
+
+
+@lru_cache(maxsize=4096)
+def _words_of(text: str) -> tuple[str, frozenset[str]]:
+    """Text normalised and padded with spaces (to find a phrase in), and its words."""
+    normalised = f" {search_normalise(text)} "
+    return normalised, frozenset(normalised.split())
+
+
+@lru_cache(maxsize=1024)
+def _document_words(search_document: str) -> frozenset[str]:
+    return frozenset(search_document.split())
+
 
 
 class _Scorer:
@@ -260,42 +354,27 @@ class _Scorer:
 
     def __init__(self, words: list[QueryWord]):
         self.words = words
-        self.stems = [stem(word.term) for word in words]
-        self.matchers = [SequenceMatcher(None, "", word.term) for word in words]
         terms = [word.term for word in words]
         self.phrase = f" {' '.join(terms)} " if len(terms) > 1 else ""
-
-    def _match(self, index: int, word: str, word_stem: str) -> float:
-        term = self.words[index].term
-        if word == term:
-            return 1.0
-        if word_stem == self.stems[index]:
-            return 0.9
-        if len(term) >= 3 and word.startswith(term):
-            return 0.8
-        if can_be_misspelt(term) and _lengths_can_match(len(word), len(term)):
-            return 0.75 * similar(self.matchers[index], word)
-        return 0.0
 
     def scores(self, claims: list[Claim]) -> list[float]:
         """The score of each claim. Each distinct word of the claims is compared with each
         query word once; a claim then looks up only the few words that matched."""
         claim_tiers = [self._tiers(claim) for claim in claims]
         seen = set().union(*(words for tiers in claim_tiers for _, _, words in tiers))
-        stems = {word: stem(word) for word in seen}
         matches = [
-            {word: quality for word in seen if (quality := self._match(index, word, stems[word]))}
-            for index in range(len(self.words))
+            {word: quality for word in seen if (quality := match_quality(query.term, word))}
+            for query in self.words
         ]
         return [self._score(tiers, matches) for tiers in claim_tiers]
 
-    def _tiers(self, claim: Claim) -> list[tuple[float, str, set[str]]]:
-        wording = f" {search_normalise(claim.text + ' ' + claim.short_wording)} "
-        aliases = f" {search_normalise(claim.aliases)} "
+    def _tiers(self, claim: Claim) -> list[tuple[float, str, frozenset[str]]]:
+        wording, wording_words = _words_of(claim.text + " " + claim.short_wording)
+        aliases, alias_words = _words_of(claim.aliases)
         return [
-            (self.WORDING, wording, set(wording.split())),
-            (self.ALIASES, aliases, set(aliases.split())),
-            (self.SUMMARY, "", set(claim.search_document.split())),
+            (self.WORDING, wording, wording_words),
+            (self.ALIASES, aliases, alias_words),
+            (self.SUMMARY, "", _document_words(claim.search_document)),
         ]
 
     def _score(self, tiers, matches: list[dict[str, float]]) -> float:
