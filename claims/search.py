@@ -56,7 +56,7 @@ _SUFFIXES = ("ations", "ation", "ating", "ates", "ated", "ate", "ings", "ing", "
              "es", "ed", "ly", "s")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def stem(word: str) -> str:
     """A deliberately small stemmer: "remyelinate" and "remyelination" share "remyelin"."""
     for suffix in _SUFFIXES:
@@ -265,7 +265,7 @@ def search_index(version) -> SearchIndex:
     key = (version.number, version.changed_at)
     if _cached_index is None or _cached_index[0] != key:
         vectors = Claim.objects.public().values_list("id", "search_vector")
-        _cached_index = (key, SearchIndex(vectors.iterator(chunk_size=2000)))
+        _cached_index = (key, SearchIndex(vectors))
     return _cached_index[1]
 
 
@@ -309,10 +309,10 @@ def _postgres_candidates(index: SearchIndex, words: list[QueryWord]) -> list[Cla
 # --- the final order -------------------------------------------------------------------------
 # The functions cached here are pure (the same words in, the same answer out), so their
 # caches can never be stale; they spare a new search the work that searches before it did
-# on the same words and claims. Sized for a few MB per process.
+# on the same words and claims. Each holds a few MB at most per process.
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def match_quality(term: str, word: str) -> float:
     """How well a claim's word matches a query term: 1 the same, 0.9 the same stem, 0.8 the
     term starts it, less if it looks like a misspelling of it, 0 not at all."""
@@ -327,16 +327,12 @@ def match_quality(term: str, word: str) -> float:
     return 0.0
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def _words_of(text: str) -> tuple[str, frozenset[str]]:
     """Text normalised and padded with spaces (to find a phrase in), and its words."""
     normalised = f" {search_normalise(text)} "
     return normalised, frozenset(normalised.split())
 
-
-@lru_cache(maxsize=1024)
-def _document_words(search_document: str) -> frozenset[str]:
-    return frozenset(search_document.split())
 
 
 
@@ -374,7 +370,7 @@ class _Scorer:
         return [
             (self.WORDING, wording, wording_words),
             (self.ALIASES, aliases, alias_words),
-            (self.SUMMARY, "", _document_words(claim.search_document)),
+            (self.SUMMARY, "", frozenset(claim.search_document.split())),
         ]
 
     def _score(self, tiers, matches: list[dict[str, float]]) -> float:
