@@ -204,17 +204,14 @@ class SearchIndex(Vocabulary):
         return words
 
     def found_by(self, word: QueryWord) -> list[str]:
-        """The vocabulary's words that word finds: each of it and its corrections is a prefix
-        of the words it finds, cut to its stem ("remyelinate" finds "remyelination", "methyl"
-        "methylcobalamin"). Words of one or two letters ("ms", "d3") must be whole."""
+        """The vocabulary's words that word finds (see _patterns)."""
         found = []
-        for each in (word.term, *word.corrections):
-            if len(each) < 3:
-                found += [each] if each in self.frequency else []
+        for text, is_prefix in _patterns(word):
+            if not is_prefix:
+                found += [text] if text in self.frequency else []
                 continue
-            prefix = stem(each)
-            at = bisect_left(self.words, prefix)
-            while at < len(self.words) and self.words[at].startswith(prefix):
+            at = bisect_left(self.words, text)
+            while at < len(self.words) and self.words[at].startswith(text):
                 found.append(self.words[at])
                 at += 1
         return found
@@ -237,12 +234,12 @@ class SearchIndex(Vocabulary):
         rank: the sum over query words of word weight times tier weight. A word in more than
         RANK_LIMIT claims ("ms" here) narrows nothing, so it only adds to the rank of claims
         a rarer word found (or the rarest of the query's words, if all are that common)."""
-        found: set[int] = set()
-        for word in narrowing(words):
-            found.update(self.tiers(word))
+        narrowed = {word: self.tiers(word) for word in narrowing(words)}
+        found = set().union(*narrowed.values())
         rank = dict.fromkeys(found, 0.0)
         for word in words:
-            for claim_id, tier in self.tiers(word, among=found).items():
+            tiers = narrowed[word] if word in narrowed else self.tiers(word, among=found)
+            for claim_id, tier in tiers.items():
                 rank[claim_id] += word.weight * tier
         best = heapq.nsmallest(limit, rank, key=lambda claim_id: (-rank[claim_id], claim_id))
         return {claim_id: rank[claim_id] for claim_id in best}
@@ -277,10 +274,21 @@ class _Matches(Func):
     output_field = BooleanField()
 
 
+def _patterns(word: QueryWord) -> list[tuple[str, bool]]:
+    """What the word and its corrections find, each as (text, whether it is a prefix): cut to
+    its stem, a prefix of the words it finds ("remyelinate" finds "remyelination", "methyl"
+    "methylcobalamin"); words of one or two letters ("ms", "d3") must be whole."""
+    return [
+        (stem(each), True) if len(each) >= 3 else (each, False)
+        for each in (word.term, *word.corrections)
+    ]
+
+
 def _tsquery(word: QueryWord) -> str:
     """The word and its corrections as tsquery text, finding what SearchIndex.found_by finds."""
-    found = [word.term, *word.corrections]
-    return " | ".join(f"'{stem(each)}':*" if len(each) >= 3 else f"'{each}'" for each in found)
+    return " | ".join(
+        f"'{text}':*" if is_prefix else f"'{text}'" for text, is_prefix in _patterns(word)
+    )
 
 
 def _postgres_candidates(index: SearchIndex, words: list[QueryWord]) -> list[Claim]:
@@ -332,8 +340,6 @@ def _words_of(text: str) -> tuple[str, frozenset[str]]:
     """Text normalised and padded with spaces (to find a phrase in), and its words."""
     normalised = f" {search_normalise(text)} "
     return normalised, frozenset(normalised.split())
-
-
 
 
 class _Scorer:
