@@ -16,6 +16,14 @@ def requires_two_factor(user) -> bool:
     return user.is_superuser or user.groups.filter(name__in=[REVIEWER, SITE_ADMIN]).exists()
 
 
+def may_use_staff_pages(user) -> bool:
+    """An active staff account, with a verified code if its role needs one *now*: checked on
+    every request, so moving someone into a role that needs a code takes effect at once."""
+    if not (user.is_active and user.is_staff):
+        return False
+    return not requires_two_factor(user) or user.is_verified()
+
+
 class StaffAuthenticationForm(AdminAuthenticationForm, OTPAuthenticationFormMixin):
     """Password first; then a one-time code for the roles that need one."""
 
@@ -42,7 +50,4 @@ class StaffAdminSite(AdminSite):
     login_template = "otp/admin111/login.html"
 
     def has_permission(self, request):
-        user = request.user
-        if not super().has_permission(request):
-            return False
-        return not requires_two_factor(user) or user.is_verified()
+        return may_use_staff_pages(request.user)

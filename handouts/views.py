@@ -1,19 +1,19 @@
 """Printable handouts: one claim, a whole topic, or a batch of claims for editors."""
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
 
 from claims import selectors
 from claims.models import ReviewState
+from config.http import get_only
+from editorial.access import staff_required
 from handouts.context import handout_context
 
 MAX_BATCH = 100
 
 
-@require_GET
+@get_only
 def claim_handout(request, slug):
     claim = selectors.public_claim(slug)
     context = handout_context(
@@ -24,7 +24,7 @@ def claim_handout(request, slug):
     return render(request, "handouts/claims.html", context)
 
 
-@require_GET
+@get_only
 def topic_handout(request, slug):
     topic = selectors.published_topic(slug)
     groups = selectors.topic_claims_by_verdict(topic)
@@ -38,8 +38,8 @@ def topic_handout(request, slug):
     return render(request, "handouts/topic.html", context)
 
 
-@require_GET
-@staff_member_required
+@get_only
+@staff_required
 def claims_batch_handout(request):
     """Editors print the claims they selected in the admin: one claim a page."""
     raw = request.GET.get("ids", "")

@@ -57,10 +57,11 @@ def test_reviewer_gets_no_add_page_and_sees_claims_read_only(client, reviewer_us
 def test_anonymous_is_sent_to_the_login_page(client, author_user):
     claim = make_claim(author=author_user)
     for url in (reverse("admin:claims_claim_changelist"),
-                reverse("admin:claims_claim_change", args=[claim.pk]),
-                reverse("editorial:dashboard")):
+                reverse("admin:claims_claim_change", args=[claim.pk])):
         response = client.get(url)
         assert response.status_code == 302 and "/login/" in response["Location"]
+    # Outside the admin a plain refusal, naming no admin address (test_staff_urls.py).
+    assert client.get(reverse("editorial:dashboard")).status_code == 403
 
 
 def _rows(n, author):
