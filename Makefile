@@ -31,4 +31,5 @@ test: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	DEBUG=true $(VENV)/bin/python manage.py makemigrations --check --dry-run

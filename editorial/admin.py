@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
-from editorial import services
 from editorial.forms import AcceptSuggestionForm, DeclineSuggestionForm, DuplicateSuggestionForm
 from editorial.models import AuditEntry, Suggestion
+from editorial.services import suggestions as services
 
 
 @admin.register(AuditEntry)
@@ -109,3 +109,8 @@ class SuggestionAdmin(admin.ModelAdmin):
         except services.TriageError as exc:
             messages.error(request, str(exc))
         return HttpResponseRedirect(change_url)
+
+
+# The editors' admin for published content and the explorer's data register themselves here.
+from editorial import admin_changes, admin_content, admin_explorer  # noqa: E402,F401
+from editorial.admin_accounts import StaffAccountAdmin  # noqa: E402,F401

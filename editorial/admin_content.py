@@ -1,4 +1,4 @@
-"""Admin for medical editors: every write goes through claims.services, never straight to save().
+"""Admin for medical editors: every write goes through editorial.services, never save().
 
 Claims, evidence and sources keep every version (simple-history); the history page compares any
 two versions field by field and restores one as a new version.
@@ -16,8 +16,6 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from claims import services
-from claims.forms import PATIENT_MARKDOWN_FIELDS, ClaimAdminForm, EvidenceAdminForm, SourceAdminForm
 from claims.models import (
     CitationCheck,
     Claim,
@@ -29,14 +27,27 @@ from claims.models import (
     Grade,
     GradingScheme,
     Origin,
-    ReviewState,
     Source,
     Topic,
     Verdict,
     VerdictChange,
 )
+from editorial import workflow
+from editorial.admin_forms import (
+    PATIENT_MARKDOWN_FIELDS,
+    ClaimAdminForm,
+    EvidenceAdminForm,
+    ReviewedRowForm,
+    SourceAdminForm,
+)
+from editorial.admin_review import (
+    ReviewedAdminMixin,
+    proposed_message,
+    save_reviewed_formset,
+)
 from editorial.readability import GRADE_LIMIT, grade_is_too_high, reading_grade
 from editorial.selectors import claim_audit_trail
+from editorial.services import claims as services
 
 EDITORIAL_MEDIA_CSS = {"all": ("css/editorial.css",)}
 URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
@@ -175,7 +186,7 @@ class ClaimPartInline(admin.StackedInline):
     extra = 0
 
     def _unlocked(self, obj):
-        return obj is None or obj.state not in services.LOCKED_STATES
+        return obj is None or obj.state not in workflow.LOCKED_STATES
 
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and self._unlocked(obj)
@@ -193,14 +204,15 @@ class EvidenceInline(ClaimPartInline):
     autocomplete_fields = ["source"]
     fields = [
         "source", "direction", "finding", "clinician_finding", "grade", "grade_note",
-        "verified", "verification_note", "order",
+        "verified", "verification_note", "order", "base_snapshot",
     ]
 
 
 class ClaimOriginInline(ClaimPartInline):
     model = ClaimOrigin
+    form = ReviewedRowForm
     autocomplete_fields = ["origin"]
-    fields = ["origin", "wording"]
+    fields = ["origin", "wording", "base_snapshot"]
 
 
 @admin.register(Claim)
@@ -285,12 +297,14 @@ class ClaimAdmin(WorkflowAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or obj.state not in services.LOCKED_STATES)
+        return allowed and (obj is None or obj.state not in workflow.LOCKED_STATES)
 
     def save_model(self, request, obj, form, change):
         if not change:
             services.claim_create(claim=obj, actor=request.user)
             return
+        if not form.has_changed():
+            return  # only its evidence or origins changed: they have their own review
         services.claim_update(
             claim=obj,
             actor=request.user,
@@ -300,7 +314,7 @@ class ClaimAdmin(WorkflowAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
         )
         fresh = Claim.objects.get(pk=obj.pk)
         obj.state, obj.version = fresh.state, fresh.version
-        if fresh.state in services.REVISION_STATES:
+        if fresh.state in workflow.REVISION_STATES:
             messages.info(
                 request,
                 "Saved as proposed changes. Patients still see the approved version until a "
@@ -308,22 +322,12 @@ class ClaimAdmin(WorkflowAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
             )
 
     def save_formset(self, request, form, formset, change):
-        instances = formset.save(commit=False)
-        if formset.model is Evidence:
-            services.claim_evidence_update(
-                claim=form.instance, actor=request.user, saved=instances,
-                deleted=formset.deleted_objects,
-            )
-            return
-        for obj in formset.deleted_objects:
-            obj.delete()
-        for obj in instances:
-            obj.full_clean()
-            obj.save()
-        if instances or formset.deleted_objects:
-            services.claim_related_changed(
-                claim=form.instance, actor=request.user, what="origins"
-            )
+        save_reviewed_formset(request, formset)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if getattr(request, "_proposed_changes", None):
+            messages.info(request, proposed_message(request))
 
     def delete_model(self, request, obj):
         obj._history_user = request.user
@@ -388,12 +392,11 @@ class ClaimAdmin(WorkflowAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
         values = services.claim_effective_values(claim, revision)
         evidence = list(claim.evidence.select_related("source"))
         state = claim.state
-        can_submit = user.has_perm("claims.submit_claim") and (
-            state in services.IN_PLACE_STATES
-            or state == ReviewState.NEEDS_REREVIEW
-            or (state == ReviewState.APPROVED and revision is not None)
-        )
-        can_review = user.has_perm("claims.review_claim")
+        has_revision = revision is not None
+
+        def can(action):
+            return workflow.action_allowed(user, state, action, has_revision=has_revision)
+
         verdict_changes = (
             revision is not None and claim.is_public
             and values.get("verdict") != claim.verdict_id
@@ -402,10 +405,13 @@ class ClaimAdmin(WorkflowAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
             "claim": claim,
             "revision": revision,
             "problems": services.claim_submission_problems(values=values, evidence=evidence),
-            "can_submit": can_submit,
-            "can_start_review": can_review and state == ReviewState.SUBMITTED,
-            "can_approve": can_review and state in services.REVIEWABLE_STATES,
-            "can_request_changes": can_review and state in services.LOCKED_STATES,
+            "can_submit": can("submit"),
+            "can_start_review": can("start_review"),
+            "can_approve": can("approve"),
+            "can_request_changes": can("request_changes"),
+            "pending_changes": list(
+                claim.proposed_changes.filter(state="pending").select_related("last_edited_by")
+            ),
             "default_next_review": services.default_next_review(),
             "verdict_changes": verdict_changes,
             "audit": claim_audit_trail(claim=claim)[:20],
@@ -458,7 +464,7 @@ def _parse_date(raw: str) -> datetime.date | None:
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(WorkflowAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
+class EvidenceAdmin(ReviewedAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
     form = EvidenceAdminForm
     list_display = ["source", "claim", "direction", "verified", "verified_by"]
     list_select_related = ["source", "claim", "verified_by"]
@@ -469,28 +475,19 @@ class EvidenceAdmin(WorkflowAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or obj.claim.state not in services.LOCKED_STATES)
-
-    def save_model(self, request, obj, form, change):
-        services.evidence_save(evidence=obj, actor=request.user)
-
-    def delete_model(self, request, obj):
-        services.evidence_delete(evidence=obj, actor=request.user)
+        return allowed and (obj is None or obj.claim.state not in workflow.LOCKED_STATES)
 
     def restore_version(self, request, obj, history_id):
         services.evidence_restore_version(evidence=obj, actor=request.user, history_id=history_id)
 
 
 @admin.register(Source)
-class SourceAdmin(WorkflowAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
+class SourceAdmin(ReviewedAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
     form = SourceAdminForm
     list_display = ["short_name", "source_type", "year", "doi", "pmid", "citation_verified"]
     list_filter = ["source_type", "citation_verified"]
     formfield_overrides = URL_FIELDS_HTTPS
     search_fields = ["short_name", "key", "citation", "doi", "pmid"]
-
-    def save_model(self, request, obj, form, change):
-        services.source_save(source=obj, actor=request.user)
 
     def restore_version(self, request, obj, history_id):
         services.source_restore_version(source=obj, actor=request.user, history_id=history_id)
@@ -500,30 +497,31 @@ class SourceAdmin(WorkflowAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "slug", "is_published", "order"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
 
 
 @admin.register(Verdict)
-class VerdictAdmin(admin.ModelAdmin):
+class VerdictAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "label", "rating_value", "order"]
 
 
 class GradeInline(admin.TabularInline):
     model = Grade
+    form = ReviewedRowForm
     extra = 0
 
 
 @admin.register(GradingScheme)
-class GradingSchemeAdmin(admin.ModelAdmin):
+class GradingSchemeAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     inlines = [GradeInline]
 
 
 @admin.register(Grade)
-class GradeAdmin(admin.ModelAdmin):
+class GradeAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["label", "scheme", "code"]
     list_select_related = ["scheme"]
     search_fields = ["label", "code"]
@@ -531,12 +529,13 @@ class GradeAdmin(admin.ModelAdmin):
 
 class CitationCheckInline(admin.StackedInline):
     model = CitationCheck
+    form = ReviewedRowForm
     extra = 0
     autocomplete_fields = ["matched_source"]
 
 
 @admin.register(Origin)
-class OriginAdmin(admin.ModelAdmin):
+class OriginAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "seen_on"]
     formfield_overrides = URL_FIELDS_HTTPS
     search_fields = ["name", "key"]
@@ -544,14 +543,14 @@ class OriginAdmin(admin.ModelAdmin):
 
 
 @admin.register(DoseReference)
-class DoseReferenceAdmin(admin.ModelAdmin):
+class DoseReferenceAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["label", "amount", "source"]
     list_select_related = ["source"]
     autocomplete_fields = ["source"]
 
 
 @admin.register(DoseCheck)
-class DoseCheckAdmin(admin.ModelAdmin):
+class DoseCheckAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["claim", "claimed_amount"]
     list_select_related = ["claim"]
     autocomplete_fields = ["claim"]

@@ -1,50 +1,46 @@
-"""Admin for the explorer content: editors change wording, sources and verified flags here."""
+"""Admin for the explorer's data: every change to what the explorer shows waits for review."""
 
 from django.contrib import admin
 
 from assessments.models import Caution, Condition, LabTest, RedFlag, Symptom
+from editorial.admin_review import ReviewedAdminMixin
 
 
 @admin.register(Condition)
-class ConditionAdmin(admin.ModelAdmin):
+class ConditionAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
-    list_editable = ["order"]
     search_fields = ["name", "slug", "description"]
     list_select_related = True
 
 
 @admin.register(Symptom)
-class SymptomAdmin(admin.ModelAdmin):
+class SymptomAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "group", "points_towards", "source", "verified", "order"]
     list_filter = ["group", "verified", "conditions", "points_towards"]
-    list_editable = ["order"]
     search_fields = ["name", "slug", "explanation", "points_towards_note"]
     list_select_related = ["points_towards", "source"]
     filter_horizontal = ["conditions"]
 
 
 @admin.register(RedFlag)
-class RedFlagAdmin(admin.ModelAdmin):
+class RedFlagAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["label", "urgency", "source", "verified", "order"]
     list_filter = ["urgency", "verified"]
-    list_editable = ["order"]
     search_fields = ["label", "slug", "what_to_do"]
     list_select_related = ["source"]
 
 
 @admin.register(LabTest)
-class LabTestAdmin(admin.ModelAdmin):
+class LabTestAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "source", "verified", "order"]
     list_filter = ["verified"]
-    list_editable = ["order"]
     search_fields = ["name", "slug", "measures", "why_it_matters"]
     list_select_related = ["source"]
 
 
 @admin.register(Caution)
-class CautionAdmin(admin.ModelAdmin):
+class CautionAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "source", "verified", "order"]
     list_filter = ["verified"]
-    list_editable = ["order"]
     search_fields = ["title", "slug", "body"]
     list_select_related = ["source"]

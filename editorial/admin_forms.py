@@ -1,12 +1,15 @@
-"""Admin forms for claims, evidence and sources: optimistic locking and editor aids."""
+"""Admin forms for every reviewed row: optimistic locking, the pending proposal, editor aids."""
 
 import json
 
 from django import forms
+from django.db import connection
 from django.urls import reverse
 
 from claims.models import Claim, Evidence, Source
-from claims.services import (
+from editorial.models import ProposedChange
+from editorial.services import changes
+from editorial.services.claims import (
     EDITABLE_FIELDS,
     FOREIGN_KEY_FIELDS,
     claim_effective_values,
@@ -93,7 +96,7 @@ class ClaimAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if not self.instance.pk:
             return cleaned
-        current_row = Claim.objects.get(pk=self.instance.pk)
+        current_row = _row_for_update(Claim, self.instance.pk)
         expected = cleaned.get("expected_version")
         if expected is not None and expected != current_row.version:
             self._report_conflict(current_row)
@@ -141,7 +144,87 @@ class ClaimAdminForm(forms.ModelForm):
         self.add_error(None, " ".join(lines))
 
 
-class EvidenceAdminForm(forms.ModelForm):
+def _row_for_update(model, pk):
+    """The row, locked until the save commits when the admin's transaction is open.
+
+    Two editors saving at once then take turns: the second sees the first one's change and is
+    told about it, instead of overwriting it or failing."""
+    rows = model.objects.all()
+    if connection.in_atomic_block:
+        rows = rows.select_for_update()
+    return rows.get(pk=pk)
+
+
+class ReviewedRowForm(forms.ModelForm):
+    """The form of every reviewed row other than a claim.
+
+    It edits what the editor is working on (the approved row overlaid with its pending proposed
+    change), and refuses a save made on a stale copy: the editor keeps their typed text and is
+    told who changed what."""
+
+    base_snapshot = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        instance = kwargs.get("instance")
+        pending_m2m = {}
+        self.pending_change = None
+        if instance is not None and instance.pk is not None:
+            self.pending_change = changes.pending_change_for(instance)
+            if (
+                self.pending_change is not None
+                and self.pending_change.action == ProposedChange.Action.UPDATE
+            ):
+                pending_m2m = changes.apply_values(instance, self.pending_change.data)
+        super().__init__(*args, **kwargs)
+        for name, ids in pending_m2m.items():
+            if name in self.fields:
+                self.initial[name] = ids
+        if self.instance.pk is not None:
+            snapshot = changes.row_values(self.instance, m2m=pending_m2m or None)
+            self.fields["base_snapshot"].initial = json.dumps(snapshot, sort_keys=True)
+
+    def clean(self):
+        cleaned = super().clean()
+        raw = self.data.get(self.add_prefix("base_snapshot"))
+        if self.instance.pk is None or not raw:
+            return cleaned
+        model = type(self.instance)
+        current = changes.effective_values(_row_for_update(model, self.instance.pk))
+        try:
+            base = json.loads(raw)
+        except ValueError:
+            base = {}
+        if base != current:
+            self._report_conflict(model, base, current)
+        return cleaned
+
+    def _report_conflict(self, model, base: dict, current: dict) -> None:
+        change = changes.pending_change_for(self.instance)
+        who = change.last_edited_by if change is not None else None
+        if who is None and hasattr(model, "history"):
+            latest = model.history.filter(id=self.instance.pk).order_by("-history_id").first()
+            who = getattr(latest, "history_user", None)
+        labels = []
+        for name in sorted(set(base) | set(current)):
+            if base.get(name) != current.get(name):
+                try:
+                    labels.append(str(model._meta.get_field(name).verbose_name))
+                except Exception:  # noqa: BLE001 - a field removed since: name it as stored
+                    labels.append(name)
+        self.add_error(
+            None,
+            f"{who or 'Someone else'} saved this {model._meta.verbose_name} while you were "
+            f"editing it, so your changes were not saved. They changed: "
+            f"{', '.join(labels) or 'its links'}. Your text is still in the form: compare it "
+            "with theirs (open the page in a new tab), then save again to keep your version.",
+        )
+        # The next save is a deliberate choice made after seeing their changes.
+        data = self.data.copy()
+        data[self.add_prefix("base_snapshot")] = json.dumps(current, sort_keys=True)
+        self.data = data
+
+
+class EvidenceAdminForm(ReviewedRowForm):
     class Meta:
         model = Evidence
         fields = [
@@ -150,7 +233,7 @@ class EvidenceAdminForm(forms.ModelForm):
         ]
 
 
-class SourceAdminForm(forms.ModelForm):
+class SourceAdminForm(ReviewedRowForm):
     url = forms.URLField(label="URL", max_length=500, required=False, assume_scheme="https")
 
     class Meta:

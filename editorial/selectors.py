@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from claims.models import PUBLIC_STATES, Claim, ReviewState
-from editorial.models import AuditEntry, Suggestion
+from editorial.models import AuditEntry, ProposedChange, Suggestion
 
 REVIEW_QUEUE_STATES = (ReviewState.SUBMITTED, ReviewState.UNDER_REVIEW, ReviewState.NEEDS_REREVIEW)
 DUE_SOON_DAYS = 30
@@ -54,6 +54,16 @@ def claims_due_soon(*, today: datetime.date | None = None) -> list[Claim]:
 
 def audit_entries_recent(*, limit: int = RECENT_LIMIT) -> list[AuditEntry]:
     return list(AuditEntry.objects.select_related("claim", "actor")[:limit])
+
+
+def changes_waiting_for_review(*, user) -> list[ProposedChange]:
+    """Proposed changes to published rows that this reviewer did not write, oldest first."""
+    return list(
+        ProposedChange.objects.filter(state=ProposedChange.State.PENDING)
+        .exclude(contributors=user)
+        .select_related("content_type", "last_edited_by")
+        .order_by("updated_at", "id")
+    )
 
 
 def suggestions_new_count() -> int:

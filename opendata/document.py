@@ -29,7 +29,7 @@ TEXT, INTEGER, BOOLEAN, DATE, DATETIME = "text", "integer", "boolean", "date", "
 REF, REFS, USER, REVISION_DATA = "ref", "refs", "user", "revision_data"
 
 # ClaimRevision.data holds proposed values with foreign keys as database ids; the document
-# names them by stable id instead. Keep in step with claims.services.FOREIGN_KEY_FIELDS.
+# names them by stable id instead. Keep in step with editorial.services.claims.FOREIGN_KEY_FIELDS.
 REVISION_DATA_REFS = {"topic": "topics", "verdict": "verdicts"}
 
 

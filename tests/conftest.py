@@ -68,6 +68,10 @@ def ensure_editorial_groups():
         importlib.import_module("editorial.migrations.0003_assessments_permissions").grant(
             apps, None
         )
+        importlib.import_module("editorial.migrations.0004_account_roles").grant(apps, None)
+        importlib.import_module("editorial.migrations.0006_proposed_change_permissions").grant(
+            apps, None
+        )
 
 
 def _in_group(user, group_name):

@@ -1,8 +1,11 @@
 """Writes for claims: every edit and every review-state change of a claim goes through here.
 
-Each function checks the actor's role, runs in one transaction and writes an audit entry.
-A published claim's row is what patients see, so edits to it wait in a ClaimRevision until a
-medical reviewer approves them.
+Each function checks the actor's role against the transition table (editorial.workflow), runs
+in one transaction and writes an audit entry. A published claim's row is what patients see, so
+edits to it wait in a ClaimRevision until a medical reviewer approves them; changes to the rows
+its page shows (evidence, sources, ...) wait in proposed changes (editorial.services.changes).
+Everyone who changes any part of a claim is recorded as a contribution, and nobody with a
+contribution since the last approval may approve it.
 """
 
 import datetime
@@ -24,7 +27,21 @@ from claims.models import (
     Verdict,
     VerdictChange,
 )
-from editorial.services import audit_entry_create
+from editorial.models import Contribution
+from editorial.services import changes
+from editorial.services.audit import audit_entry_create
+from editorial.services.errors import EditConflict, WorkflowError
+from editorial.workflow import (
+    ACTIONS,
+    IN_PLACE_STATES,
+    LOCKED_STATES,
+    REVIEWABLE_STATES,
+    UNDER_REVIEW_SENT_BACK,
+    action_allowed,
+    next_state,
+)
+
+__all__ = ["EditConflict", "WorkflowError"]
 
 # Fields an editor writes; everything else on Claim is derived or set by the workflow.
 EDITABLE_FIELDS = (
@@ -34,28 +51,11 @@ EDITABLE_FIELDS = (
 )
 FOREIGN_KEY_FIELDS = {"topic", "verdict"}
 
-IN_PLACE_STATES = (ReviewState.DRAFT, ReviewState.CHANGES_REQUESTED)
-LOCKED_STATES = (ReviewState.SUBMITTED, ReviewState.UNDER_REVIEW)
-REVISION_STATES = (ReviewState.APPROVED, ReviewState.NEEDS_REREVIEW)
-REVIEWABLE_STATES = (ReviewState.SUBMITTED, ReviewState.UNDER_REVIEW, ReviewState.NEEDS_REREVIEW)
 REVIEW_INTERVAL_MONTHS = 12
 
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 PMID_RE = re.compile(r"^\d{1,8}$")
 STRONG_SOURCE_TYPES = (SourceType.GUIDELINE, SourceType.SYSTEMATIC_REVIEW)
-
-
-class WorkflowError(Exception):
-    """A refused edit or move. The message is written for the editor and shown as it is."""
-
-
-class EditConflict(WorkflowError):
-    def __init__(self, current_version: int):
-        self.current_version = current_version
-        super().__init__(
-            "Someone else saved this claim while you were editing it. Reload it, check their "
-            "changes, and make yours again."
-        )
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -204,6 +204,15 @@ def _require_ready(claim: Claim, values: dict, doing: str) -> None:
 # --- edits ----------------------------------------------------------------------------------
 
 
+def _label(name: str) -> str:
+    return str(Claim._meta.get_field(name).verbose_name)
+
+
+def _record(claim: Claim, actor, part: str) -> None:
+    if actor is not None:
+        changes.contributions_record(claims=[claim], actor=actor, part=part)
+
+
 @transaction.atomic
 def claim_create(*, claim: Claim, actor, comment: str = "") -> Claim:
     """Save a new claim (an unsaved instance) as a draft written by the actor."""
@@ -213,10 +222,16 @@ def claim_create(*, claim: Claim, actor, comment: str = "") -> Claim:
     claim.last_edited_by = actor
     claim.version = 1
     _save_claim(claim, actor=actor, reason="Created")
+    _record(claim, actor, "the claim (created it)")
     audit_entry_create(
         actor=actor, action="created", claim=claim, to_state=ReviewState.DRAFT, comment=comment
     )
     return claim
+
+
+def _changed_parts(before: dict, after: dict) -> str:
+    names = [name for name in EDITABLE_FIELDS if name in after and before.get(name) != after[name]]
+    return ", ".join(_label(name) for name in names) or "no field"
 
 
 @transaction.atomic
@@ -225,7 +240,7 @@ def claim_update(
     verdict_change_reason: str = "", action: str = "edited", comment: str = "",
 ) -> Claim:
     """Edit a claim: in place while it has never been public, else as a pending revision."""
-    _require(actor, "claims.change_claim", "edit claims")
+    _require(actor, ACTIONS["edit"].permission, "edit claims")
     claim = _lock(claim)
     if claim.state in LOCKED_STATES:
         raise WorkflowError(
@@ -234,9 +249,11 @@ def claim_update(
         )
     _bump_version(claim, expected_version)
     if claim.state in IN_PLACE_STATES:
+        parts = _changed_parts(claim_values(claim), values)
         claim_apply_values(claim, values)
         claim.last_edited_by = actor
         _save_claim(claim, actor=actor, reason=comment or action.capitalize())
+        _record(claim, actor, parts)
         audit_entry_create(
             actor=actor, action=action, claim=claim, from_state=claim.state,
             to_state=claim.state, comment=comment,
@@ -245,6 +262,7 @@ def claim_update(
 
     revision = claim_open_revision(claim)
     proposed = claim_effective_values(claim, revision)
+    parts = _changed_parts(proposed, values)
     proposed.update({k: v for k, v in values.items() if k in EDITABLE_FIELDS})
     candidate = claim_apply_values(Claim.objects.get(pk=claim.pk), proposed)
     _check_validation(candidate)
@@ -255,6 +273,7 @@ def claim_update(
     revision.last_edited_by = actor
     revision.full_clean()
     revision.save()
+    _record(claim, actor, parts)
     audit_entry_create(
         actor=actor, action=f"{action}_pending", claim=claim, from_state=claim.state,
         to_state=claim.state,
@@ -263,90 +282,31 @@ def claim_update(
     return claim
 
 
-@transaction.atomic
-def claim_related_changed(*, claim: Claim, actor, what: str) -> Claim:
-    """Evidence or origins changed: record who, and send a published claim back to review."""
-    claim = _lock(claim)
-    if claim.state in LOCKED_STATES:
-        raise WorkflowError(
-            f"This claim is {_state_label(claim.state).lower()}: its {what} cannot change until "
-            "a medical reviewer has finished."
-        )
-    Claim.objects.filter(pk=claim.pk).update(last_edited_by=actor, version=F("version") + 1)
-    claim.refresh_from_db()
-    if claim.state in REVISION_STATES:
-        before = claim.state
-        claim.state = ReviewState.UNDER_REVIEW
-        _save_claim(claim, actor=actor, reason=f"{what.capitalize()} changed")
-        audit_entry_create(
-            actor=actor, action="related_changed", claim=claim, from_state=before,
-            to_state=claim.state,
-            comment=f"The {what} of a published claim changed, so it is back under review.",
-        )
-    else:
-        audit_entry_create(
-            actor=actor, action="related_changed", claim=claim, from_state=claim.state,
-            to_state=claim.state, comment=f"{what.capitalize()} changed.",
-        )
-    return claim
-
-
-def _ensure_claim_editable(claim: Claim, what: str) -> None:
-    if claim.state in LOCKED_STATES:
-        raise WorkflowError(
-            f"This claim is {_state_label(claim.state).lower()}: its {what} cannot change until "
-            "a medical reviewer has finished."
-        )
-
-
-def _evidence_write(evidence: Evidence, actor) -> None:
-    if evidence.verified and evidence.verified_by_id is None:
-        evidence.verified_by = actor
-        evidence.verified_at = timezone.now()
-    if not evidence.verified:
-        evidence.verified_by, evidence.verified_at = None, None
-    evidence.full_clean()
-    evidence._history_user = actor
-    evidence.save()
+# --- the rows a claim's page shows: through editorial.services.changes -----------------------
 
 
 @transaction.atomic
-def claim_evidence_update(*, claim: Claim, actor, saved=(), deleted=()) -> Claim:
-    """Save and remove a claim's evidence items together, then record the change once."""
-    if deleted:
-        _require(actor, "claims.delete_evidence", "remove evidence")
-    for item in saved:
-        perm = "claims.add_evidence" if item.pk is None else "claims.change_evidence"
-        _require(actor, perm, "change evidence")
-    _ensure_claim_editable(Claim.objects.get(pk=claim.pk), "evidence")
+def claim_evidence_update(*, claim: Claim, actor, saved=(), deleted=()) -> list:
+    """Save and remove a claim's evidence items together; returns the proposed changes."""
+    proposed = []
     for item in deleted:
-        item._history_user = actor
-        item.delete()
+        proposed.append(changes.row_delete(obj=item, actor=actor).change)
     for item in saved:
-        # A verification tick records who checked it and when.
-        _evidence_write(item, actor)
-    if saved or deleted:
-        return claim_related_changed(claim=claim, actor=actor, what="evidence")
-    return claim
+        proposed.append(changes.row_save(obj=item, actor=actor).change)
+    return [change for change in proposed if change is not None]
 
 
 def evidence_save(*, evidence: Evidence, actor) -> Evidence:
-    claim_evidence_update(claim=evidence.claim, actor=actor, saved=[evidence])
+    changes.row_save(obj=evidence, actor=actor)
     return evidence
 
 
 def evidence_delete(*, evidence: Evidence, actor) -> None:
-    claim_evidence_update(claim=evidence.claim, actor=actor, deleted=[evidence])
+    changes.row_delete(obj=evidence, actor=actor)
 
 
-@transaction.atomic
 def source_save(*, source: Source, actor, reason: str = "") -> Source:
-    perm = "claims.add_source" if source.pk is None else "claims.change_source"
-    _require(actor, perm, "change sources")
-    source.full_clean()
-    source._history_user = actor
-    source._change_reason = reason or None
-    source.save()
+    changes.row_save(obj=source, actor=actor, reason=reason)
     return source
 
 
@@ -368,59 +328,64 @@ def _transition(claim: Claim, *, actor, to_state: str, action: str, comment: str
 @transaction.atomic
 def claim_submit(*, claim: Claim, actor, comment: str = "") -> Claim:
     """Send a draft, or the pending changes to a published claim, to the medical reviewers."""
-    _require(actor, "claims.submit_claim", "submit claims for review")
+    _require(actor, ACTIONS["submit"].permission, "submit claims for review")
     claim = _lock(claim)
     revision = claim_open_revision(claim)
-    if claim.state in IN_PLACE_STATES:
-        _require_ready(claim, claim_values(claim), "submitted")
-        return _transition(
-            claim, actor=actor, to_state=ReviewState.SUBMITTED, action="submitted",
-            comment=comment,
+    if claim.state not in ACTIONS["submit"].moves:
+        raise WorkflowError(
+            f"This claim is already {_state_label(claim.state).lower()}: it is waiting for a "
+            "medical reviewer."
         )
-    if claim.state in REVISION_STATES:
-        if revision is None and claim.state == ReviewState.APPROVED:
-            raise WorkflowError(
-                "Nothing to submit: this claim is approved and has no pending changes."
-            )
-        _require_ready(claim, claim_effective_values(claim, revision), "submitted")
-        if revision is not None and revision.state != ClaimRevision.State.PENDING:
-            revision.state = ClaimRevision.State.PENDING
-            revision.save(update_fields=["state", "updated_at"])
-        return _transition(
-            claim, actor=actor, to_state=ReviewState.UNDER_REVIEW, action="submitted",
-            comment=comment,
+    if not action_allowed(actor, claim.state, "submit", has_revision=revision is not None):
+        raise WorkflowError(
+            "Nothing to submit: this claim is approved and has no pending changes."
         )
-    raise WorkflowError(
-        f"This claim is already {_state_label(claim.state).lower()}: it is waiting for a "
-        "medical reviewer."
+    _require_ready(claim, claim_effective_values(claim, revision), "submitted")
+    if revision is not None and revision.state != ClaimRevision.State.PENDING:
+        revision.state = ClaimRevision.State.PENDING
+        revision.save(update_fields=["state", "updated_at"])
+    return _transition(
+        claim, actor=actor, to_state=next_state("submit", claim.state), action="submitted",
+        comment=comment,
     )
 
 
 @transaction.atomic
 def claim_start_review(*, claim: Claim, actor, comment: str = "") -> Claim:
     """A medical reviewer takes a submitted claim. From here it is public, under a caution."""
-    _require(actor, "claims.review_claim", "start reviews")
+    _require(actor, ACTIONS["start_review"].permission, "start reviews")
     claim = _lock(claim)
-    if claim.state != ReviewState.SUBMITTED:
+    if claim.state not in ACTIONS["start_review"].moves:
         raise WorkflowError(
             f"Only a submitted claim can be taken for review; this one is "
             f"{_state_label(claim.state).lower()}."
         )
     _require_four_eyes(claim, claim_open_revision(claim), actor)
     return _transition(
-        claim, actor=actor, to_state=ReviewState.UNDER_REVIEW, action="review_started",
-        comment=comment,
+        claim, actor=actor, to_state=next_state("start_review", claim.state),
+        action="review_started", comment=comment,
     )
 
 
-def _require_four_eyes(claim: Claim, revision: ClaimRevision | None, actor) -> None:
+def claim_contributor_ids(claim: Claim, revision: ClaimRevision | None = None) -> set:
+    """Everyone who changed any part of what is being approved since the last approval."""
     involved = {claim.author_id, claim.last_edited_by_id}
     if revision is not None:
         involved |= {revision.author_id, revision.last_edited_by_id}
-    if actor.pk in involved:
+    involved |= set(
+        Contribution.objects.filter(claim=claim, settled_at__isnull=True)
+        .values_list("user_id", flat=True)
+    )
+    involved.discard(None)
+    return involved
+
+
+def _require_four_eyes(claim: Claim, revision: ClaimRevision | None, actor) -> None:
+    if actor.pk in claim_contributor_ids(claim, revision):
         raise WorkflowError(
-            "Four-eyes rule: you wrote or last edited this claim, so a different medical "
-            "reviewer must approve it."
+            "Four-eyes rule: you wrote or changed part of this claim (its text, its evidence "
+            "or a source it cites) since it was last approved, so a different medical reviewer "
+            "must approve it."
         )
 
 
@@ -430,7 +395,7 @@ def claim_approve(
     verdict_change_reason: str = "",
 ) -> Claim:
     """Approve: apply any pending revision to the public row and set the review dates."""
-    _require(actor, "claims.review_claim", "approve claims")
+    _require(actor, ACTIONS["approve"].permission, "approve claims")
     claim = _lock(claim)
     if claim.state not in REVIEWABLE_STATES:
         raise WorkflowError(
@@ -467,12 +432,15 @@ def claim_approve(
     claim.last_reviewed = today
     claim.next_review_due = next_review_due or default_next_review(today)
     claim.first_published = claim.first_published or today
-    _transition(claim, actor=actor, to_state=ReviewState.APPROVED, action="approved",
-                comment=comment)
+    _transition(claim, actor=actor, to_state=next_state("approve", claim.state),
+                action="approved", comment=comment)
     if revision is not None:
         revision.state = ClaimRevision.State.APPLIED
         revision.closed_at = timezone.now()
         revision.save(update_fields=["state", "closed_at", "updated_at"])
+    Contribution.objects.filter(claim=claim, settled_at__isnull=True).update(
+        settled_at=timezone.now()
+    )
     return claim
 
 
@@ -485,41 +453,35 @@ def _public_resting_state(claim: Claim) -> str:
 
 @transaction.atomic
 def claim_request_changes(*, claim: Claim, actor, comment: str) -> Claim:
-    _require(actor, "claims.review_claim", "request changes")
+    _require(actor, ACTIONS["request_changes"].permission, "request changes")
     if not comment.strip():
         raise WorkflowError("Say what needs to change: the comment is required.")
     claim = _lock(claim)
-    if claim.state == ReviewState.SUBMITTED:
-        return _transition(
-            claim, actor=actor, to_state=ReviewState.CHANGES_REQUESTED,
-            action="changes_requested", comment=comment,
+    if claim.state not in ACTIONS["request_changes"].moves:
+        raise WorkflowError(
+            f"Changes can only be requested on a claim waiting for review; this one is "
+            f"{_state_label(claim.state).lower()}."
         )
-    if claim.state == ReviewState.UNDER_REVIEW and claim.first_published is None:
+    to_state = next_state("request_changes", claim.state)
+    if to_state == UNDER_REVIEW_SENT_BACK and claim.first_published is None:
         # Never approved: it leaves public view until the editor has made the changes.
-        return _transition(
-            claim, actor=actor, to_state=ReviewState.CHANGES_REQUESTED,
-            action="changes_requested", comment=comment,
-        )
-    if claim.state == ReviewState.UNDER_REVIEW:
+        to_state = ReviewState.CHANGES_REQUESTED
+    elif to_state == UNDER_REVIEW_SENT_BACK:
         revision = claim_open_revision(claim)
         if revision is not None:
             revision.state = ClaimRevision.State.CHANGES_REQUESTED
             revision.save(update_fields=["state", "updated_at"])
         # The approved text stays public; only the proposed changes go back to the editor.
-        return _transition(
-            claim, actor=actor, to_state=_public_resting_state(claim),
-            action="changes_requested", comment=comment,
-        )
-    raise WorkflowError(
-        f"Changes can only be requested on a claim waiting for review; this one is "
-        f"{_state_label(claim.state).lower()}."
+        to_state = _public_resting_state(claim)
+    return _transition(
+        claim, actor=actor, to_state=to_state, action="changes_requested", comment=comment,
     )
 
 
 @transaction.atomic
 def claim_restore_version(*, claim: Claim, actor, history_id: int) -> Claim:
     """Bring back an earlier version's wording. A restore is itself a new version."""
-    _require(actor, "claims.change_claim", "restore earlier versions")
+    _require(actor, ACTIONS["restore"].permission, "restore earlier versions")
     record = claim.history.filter(history_id=history_id).first()
     if record is None:
         raise WorkflowError("That version does not belong to this claim.")

@@ -1,11 +1,13 @@
-"""Writes for the editorial record: audit entries and the triage of readers' suggestions."""
+"""Writes for readers' suggestions: a reader's request, and its triage by an editor."""
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from claims.models import Claim, Topic, Verdict
-from editorial.models import AuditEntry, Suggestion
+from editorial.models import Suggestion
+from editorial.services.audit import audit_entry_create
+from editorial.services.claims import claim_create
 
 PLACEHOLDER = "To be written."
 UNDECIDED_VERDICT_CODE = "I"
@@ -13,27 +15,6 @@ UNDECIDED_VERDICT_CODE = "I"
 
 class TriageError(Exception):
     """A triage step that cannot be done; the message is shown to the editor as it is."""
-
-
-def audit_entry_create(
-    *, actor, action: str, claim=None, suggestion=None, from_state: str = "",
-    to_state: str = "", comment: str = "",
-) -> AuditEntry:
-    subject = str(claim) if claim is not None else str(suggestion or "")
-    entry = AuditEntry(
-        claim=claim,
-        suggestion=suggestion,
-        subject=subject[:200],
-        actor=actor,
-        actor_name=actor.get_username() if actor is not None else "system",
-        action=action,
-        from_state=from_state,
-        to_state=to_state,
-        comment=comment,
-    )
-    entry.full_clean()
-    entry.save()
-    return entry
 
 
 def suggestion_create(
@@ -85,7 +66,6 @@ def _unique_slug(text: str) -> str:
 
 def suggestion_accept(*, suggestion: Suggestion, actor, topic: Topic, note: str = "") -> Claim:
     """Accept: start a draft claim in the chosen topic, with the undecided verdict until written."""
-    from claims.services import claim_create
 
     _require_triage(actor)
     if topic is None:

@@ -3,7 +3,7 @@
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from claims.services import EDITABLE_FIELDS, FOREIGN_KEY_FIELDS
+from editorial.services.claims import EDITABLE_FIELDS, FOREIGN_KEY_FIELDS
 
 
 def claim_change_url(claim) -> str:

@@ -1,6 +1,7 @@
 """No lost edits: two editors open the same claim and both save; the second is told, not lost."""
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from claims.models import ClaimRevision, ReviewState
@@ -76,7 +77,7 @@ def test_conflict_lists_the_changed_fields_and_their_new_values(
 
 
 def test_the_service_refuses_a_stale_version_even_without_the_form(editor_user, author_user):
-    from claims import services
+    from editorial.services import claims as services
 
     claim = make_claim(author=author_user)
     services.claim_update(claim=claim, actor=editor_user, values={"text": "One."},
@@ -86,3 +87,39 @@ def test_the_service_refuses_a_stale_version_even_without_the_form(editor_user, 
                               expected_version=1)
     claim.refresh_from_db()
     assert (claim.text, claim.version) == ("One.", 2)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="threads share one in-memory SQLite database in tests; PostgreSQL runs this in CI",
+)
+def test_two_saves_at_the_same_moment_one_wins_and_the_other_keeps_its_text(
+    editor_user, second_editor_user, author_user
+):
+    import threading
+
+    claim = make_claim(author=author_user)
+    sessions = [_open(editor_user, claim), _open(second_editor_user, claim)]
+    texts = ["First editor's wording.", "Second editor's wording."]
+    results = {}
+    start = threading.Barrier(2)
+
+    def save(i):
+        client, data = sessions[i]
+        data.update(text=texts[i])
+        start.wait()
+        results[i] = client.post(claim_change_url(claim), data)
+        connection.close()  # this thread's own connection
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    codes = sorted(results[i].status_code for i in range(2))
+    assert codes == [200, 302]
+    loser = next(i for i in range(2) if results[i].status_code == 200)
+    assert texts[loser].replace("'", "&#x27;") in results[loser].content.decode()
+    claim.refresh_from_db()
+    assert claim.text == texts[1 - loser]

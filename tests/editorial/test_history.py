@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from claims import services
 from claims.models import ClaimRevision, ReviewState
+from editorial.services import claims as services
 from tests.editorial.factories import make_claim
 from tests.editorial.helpers import messages_of
 

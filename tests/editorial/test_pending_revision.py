@@ -2,9 +2,10 @@
 
 import pytest
 
-from claims import services
 from claims.models import Claim, ClaimRevision, ReviewState
-from editorial.models import AuditEntry
+from editorial.models import ProposedChange
+from editorial.services import changes
+from editorial.services import claims as services
 from tests.editorial.factories import make_claim, make_verdict
 from tests.editorial.helpers import claim_change_url, claim_form_data, workflow_url
 
@@ -90,18 +91,26 @@ def test_a_verdict_change_on_a_published_claim_needs_a_reason_in_the_form(
     assert ClaimRevision.objects.get().verdict_change_reason == "New trial."
 
 
-def test_evidence_change_on_a_published_claim_sends_it_back_to_review(
-    client, editor_user, author_user
+def test_evidence_change_on_a_published_claim_waits_for_review(
+    client, editor_user, reviewer_user, author_user
 ):
     claim = make_claim(author=author_user, state=S.APPROVED)
+    evidence = claim.evidence.get()
     client.force_login(editor_user)
     data = claim_form_data(claim, **{"evidence-0-finding": "Guidelines advise against it."})
     assert client.post(claim_change_url(claim), data).status_code == 302
     claim.refresh_from_db()
-    assert claim.state == S.UNDER_REVIEW and claim.is_public
-    assert claim.last_edited_by == editor_user
-    assert AuditEntry.objects.filter(claim=claim, action="related_changed",
-                                     to_state=S.UNDER_REVIEW).exists()
+    evidence.refresh_from_db()
+    # The approved claim and its approved evidence stay what patients see.
+    assert claim.state == S.APPROVED
+    assert evidence.finding == "Guidelines do not recommend it."
+    change = ProposedChange.objects.get(object_id=evidence.pk)
+    assert change.data["finding"] == "Guidelines advise against it."
+    assert list(change.claims.all()) == [claim]
+
+    changes.change_approve(change=change, actor=reviewer_user)
+    evidence.refresh_from_db()
+    assert evidence.finding == "Guidelines advise against it."
 
 
 def test_evidence_cannot_change_while_a_claim_waits_for_review(editor_user, author_user):

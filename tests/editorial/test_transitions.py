@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from claims import services
 from claims.models import Claim, ReviewState, VerdictChange
 from editorial.models import AuditEntry
+from editorial.services import claims as services
 from tests.editorial.factories import make_claim, make_evidence, make_source, make_verdict
 
 pytestmark = pytest.mark.django_db

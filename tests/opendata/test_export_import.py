@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.db import connection
 
 from claims.models import Claim, ClaimRevision, Evidence, Topic
-from claims.services import FOREIGN_KEY_FIELDS
 from editorial.models import AuditEntry, Suggestion
+from editorial.services.claims import FOREIGN_KEY_FIELDS
 from opendata.document import KINDS, REVISION_DATA_REFS
 from tests.opendata.conftest import comparable, current_export
 

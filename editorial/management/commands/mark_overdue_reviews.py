@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from claims.services import claims_mark_overdue
+from editorial.services.claims import claims_mark_overdue
 
 
 class Command(BaseCommand):
