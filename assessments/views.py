@@ -9,12 +9,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from assessments import bands, selectors
 from assessments.forms import ResultExplainerForm, parse_selection, read_form
 from assessments.overlap import explorer_result, provenance
+from config.http import get_or_post
 from handouts.context import handout_context
 
 no_store = cache_control(private=True, no_store=True)
@@ -35,7 +35,7 @@ def _explorer_context(request) -> dict:
     }
 
 
-@require_http_methods(["GET", "POST"])
+@get_or_post
 # Exempt: pure computation (no session, no write), so forgery is harmless; a token sets a cookie.
 @csrf_exempt
 @no_store
@@ -47,7 +47,7 @@ def explorer(request):
     return render(request, template, _explorer_context(request))
 
 
-@require_http_methods(["GET", "POST"])
+@get_or_post
 # Exempt: pure computation (no session, no write), so forgery is harmless; a token sets a cookie.
 @csrf_exempt
 @no_store
@@ -62,7 +62,7 @@ def appointment_sheet(request):
     return render(request, "assessments/appointment_sheet.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@get_or_post
 # Exempt: pure computation (no session, no write), so forgery is harmless; a token sets a cookie.
 @csrf_exempt
 @no_store

@@ -5,19 +5,29 @@ version, so one round trip to a shared cache fetches both the current version an
 and a page of an older version is simply rendered again. With Redis, a worker that hears
 each new version (claims.version_listener) also keeps the pages it serves in its own
 memory (LocalPages), so serving them needs no network round trip at all.
+
+While the database is down, so that the current version cannot be known, a page this worker
+has a copy of is served from that copy rather than answering 503: the newest it has, of the
+content as it last saw it.
 """
 
 import hashlib
+import logging
 import threading
+import time
 from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
 
 from claims import content_version
 from claims.content_version import Version, cache_call
 
+logger = logging.getLogger(__name__)
+
 PAGE_SECONDS = 24 * 60 * 60  # a page of older content is never served, so age only frees memory
+OUTAGE_WARN_EVERY = 10.0  # seconds between warnings that pages are served from old copies
 
 
 def page_key(path: str, variant: str, query: str = "") -> str:
@@ -70,11 +80,41 @@ class LocalPages:
 local_pages = LocalPages(settings.LOCAL_PAGE_CACHE_ENTRIES)
 
 
+def _is_entry(entry) -> bool:
+    return (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], Version)
+            and isinstance(entry[1], bytes))
+
+
+def newest_copy(key: str) -> tuple[Version, bytes] | None:
+    """The newest copy of the page this worker can reach, whatever its version: from its own
+    memory, or the cache (which, without Redis, is its own memory too)."""
+    entries = [entry for entry in (local_pages.get(key), cache_call(cache.get, key))
+               if _is_entry(entry)]
+    return max(entries, key=lambda entry: (entry[0].changed_at, entry[0].number), default=None)
+
+
+class _DatabaseOutage:
+    warned_at = float("-inf")
+
+
 def lookup(key: str) -> tuple[Version, bytes | None]:
-    """The current content version, and the page cached under key if it is of that version."""
+    """The current content version, and the page cached under key if it is of that version.
+
+    If the version cannot be read because the database is down, the version and content of
+    the newest copy of the page instead; with no copy, the database's error."""
     version = content_version.listened()
     if version is None:
-        version, found = content_version.current_and_cached(key)
+        try:
+            version, found = content_version.current_and_cached(key)
+        except (OperationalError, InterfaceError) as error:
+            if (copy := newest_copy(key)) is None:
+                raise
+            now = time.monotonic()
+            if now - _DatabaseOutage.warned_at >= OUTAGE_WARN_EVERY:
+                _DatabaseOutage.warned_at = now
+                logger.warning("database unavailable (%s); pages are served from the copies "
+                               "this worker has", error)
+            return copy
         return version, _content(found.get(key), version)
     if (content := _content(local_pages.get(key), version)) is not None:
         return version, content

@@ -2,15 +2,15 @@
 
 from functools import lru_cache, wraps
 
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
-from django.views.decorators.http import require_GET
 
 from claims import content_version, page_cache, selectors
 from claims.search import MAX_QUERY_LENGTH, search_claims
 from claims.structured_data import claim_page_graph, published_on, reviewer_name
+from config.http import allowed_methods, answer_other_method, get_only
 
 AUDIENCE_COOKIE = "audience"
 AUDIENCE_COOKIE_AGE = 365 * 24 * 60 * 60
@@ -93,11 +93,15 @@ def _http_date(moment) -> str:
     return http_date(moment.timestamp())
 
 
-def public_page(view=None, *, query=None):
-    """GET only, revalidated, varied and conditional; the rendered page is cached under the
-    content version, so every worker on every machine shows an approved change at once.
+PAGE_METHODS = allowed_methods("GET")  # and HEAD, as HTTP requires; OPTIONS lists them
 
-    One wrapper rather than Django's four decorators (require_GET, vary_on_headers,
+
+def public_page(view=None, *, query=None):
+    """GET and HEAD only, revalidated, varied and conditional; the rendered page is cached
+    under the content version, so every worker on every machine shows an approved change at
+    once.
+
+    One wrapper rather than Django's four decorators (get_only, vary_on_headers,
     cache_control, condition): a cached page is served often enough for their header
     parsing to show in bench/load.sh.
     """
@@ -106,8 +110,8 @@ def public_page(view=None, *, query=None):
 
     @wraps(view)
     def page(request, **kwargs):
-        if request.method != "GET":
-            return HttpResponseNotAllowed(["GET"])
+        if request.method != "GET" and request.method != "HEAD":
+            return answer_other_method(request, PAGE_METHODS)
         key, version, content = _cached_page(request, query)
         validators = _validators(request, version)
         response = None
@@ -188,24 +192,24 @@ def claim_detail(request, slug):
     return remember_audience(request, render(request, template, context))
 
 
-@require_GET
+@get_only
 def evidence_scale(request):
     context = {"verdicts": selectors.verdict_scale(), "schemes": selectors.grading_schemes()}
     return render(request, "claims/evidence_scale.html", context)
 
 
-@require_GET
+@get_only
 def editorial_policy(request):
     return render(request, "claims/editorial_policy.html")
 
 
-@require_GET
+@get_only
 def corrections(request):
     context = {"changes": selectors.public_verdict_changes()}
     return render(request, "claims/corrections.html", context)
 
 
-@require_GET
+@get_only
 def disclaimer(request):
     return render(request, "claims/disclaimer.html")
 

@@ -96,6 +96,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Two editors saving at once take turns instead of one failing with "database is locked":
+    # every transaction takes the write lock when it begins, and waits up to 20 s for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": env_int("SQLITE_TIMEOUT_SECONDS", 20)}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -111,6 +117,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = env_str("SITE_NAME", "MS Claim Check")
+# Authenticator secrets never appear in the admin, not even to superusers.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Only staff have sessions (public pages use none): they end after a working day or when the
+# browser closes, whichever comes first.
+STAFF_SESSION_HOURS = env_int("STAFF_SESSION_HOURS", 12)
+if STAFF_SESSION_HOURS < 1:
+    raise ImproperlyConfigured("STAFF_SESSION_HOURS must be 1 or more.")
+SESSION_COOKIE_AGE = STAFF_SESSION_HOURS * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# A sign-in whose `next` is refused (another site) lands on the admin index, not a 404.
+LOGIN_REDIRECT_URL = "admin:index"
+# Set-password links from `manage.py reset_staff_password` work once, for one day.
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -211,3 +230,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Proxies of our own in front of the app (a load balancer, nginx): the reader's address is
+# the entry this many hops from the right of X-Forwarded-For (config.client_ip). 0: no proxy,
+# X-Forwarded-For is ignored, as anyone can send it. The rate limit and the lockout use it.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"

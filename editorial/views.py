@@ -1,18 +1,18 @@
 """Editor dashboard and Markdown preview (staff only), and the public suggestion form."""
 
 from django.contrib import admin
-from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from claims.forms import MARKDOWN_FIELDS, PATIENT_MARKDOWN_FIELDS
 from claims.models import Claim
 from claims.rich_text import render_markdown
+from config.http import get_only, get_or_post, post_only
 from editorial import selectors
+from editorial.access import staff_required
+from editorial.admin_forms import MARKDOWN_FIELDS, PATIENT_MARKDOWN_FIELDS
 from editorial.forms import SuggestionForm
-from editorial.ratelimit import suggestion_count, suggestion_limit_reached
+from editorial.ratelimit import suggestion_allowed
 from editorial.readability import GRADE_LIMIT, grade_is_too_high, reading_grade
-from editorial.services import suggestion_create
+from editorial.services.suggestions import suggestion_create
 
 PREVIEW_TEMPLATE = "editorial/markdown_preview.html"
 
@@ -27,8 +27,8 @@ def _preview(text: str, patient_text: bool) -> dict:
     }
 
 
-@staff_member_required
-@require_POST
+@staff_required
+@post_only
 def markdown_preview(request):
     """htmx/JS: one field's preview as a partial. Without JS: every Markdown field, full page."""
     if request.htmx:
@@ -45,13 +45,15 @@ def markdown_preview(request):
     return render(request, PREVIEW_TEMPLATE, {"sections": sections, "grade_limit": GRADE_LIMIT})
 
 
-@staff_member_required
-@require_GET
+@staff_required
+@get_only
 def dashboard(request):
     context = {
         **admin.site.each_context(request),
         "title": "Editorial dashboard",
         "waiting": selectors.claims_waiting_for_review(user=request.user),
+        "changes_waiting": selectors.changes_waiting_for_review(user=request.user)
+        if request.user.has_perm("editorial.review_change") else [],
         "overdue": selectors.claims_overdue(),
         "due_soon": selectors.claims_due_soon(),
         "recent": selectors.audit_entries_recent(),
@@ -60,14 +62,16 @@ def dashboard(request):
     return render(request, "editorial/dashboard.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@get_or_post
 def suggest(request):
     if request.method == "POST":
-        if suggestion_limit_reached(request):
-            return render(request, "editorial/suggest.html", {"rate_limited": True}, status=429)
         form = SuggestionForm(request.POST)
         if not form.is_valid():
             return render(request, "editorial/suggest.html", {"form": form}, status=400)
+        # Counted before anything is stored, in one atomic step, so the limit holds however
+        # many posts arrive at once; a form with mistakes costs nothing.
+        if not suggestion_allowed(request):
+            return render(request, "editorial/suggest.html", {"rate_limited": True}, status=429)
         if not form.is_bot:
             data = form.cleaned_data
             suggestion_create(
@@ -76,11 +80,10 @@ def suggest(request):
                 email=data["email"],
                 email_consent=bool(data["email"]) and data["email_consent"],
             )
-        suggestion_count(request)
         return redirect("editorial:suggest_thanks")
     return render(request, "editorial/suggest.html", {"form": SuggestionForm()})
 
 
-@require_GET
+@get_only
 def suggest_thanks(request):
     return render(request, "editorial/suggest_thanks.html")

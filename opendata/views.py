@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
 
+from config.http import get_only
 from opendata import selectors
 from opendata.feed import feed_page_document
 from opendata.sitemaps import SITEMAPS
@@ -32,7 +32,7 @@ def _feed_error(status: int, message: str):
                                       status=status))
 
 
-@require_GET
+@get_only
 def claims_feed(request):
     try:
         page = selectors.feed_page(request.GET.get("page", "1"))
@@ -48,18 +48,19 @@ def claims_feed(request):
     return _feed_headers(get_conditional_response(request, etag=etag, response=response))
 
 
-@require_GET
+@get_only
 @cache_control(public=True, max_age=3600)
 def sitemap_xml(request):
     return sitemap_views.sitemap(request, sitemaps=SITEMAPS)
 
 
-@require_GET
+@get_only
 @cache_control(public=True, max_age=86400)
 def robots_txt(request):
+    # Never the admin's path: robots.txt is public, and the admin is kept by sign-in and
+    # two-factor, not by hiding; naming ADMIN_PATH here would tell every bot where it is.
     lines = [
         "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
         f"Disallow: {reverse('editorial:dashboard')}",
         f"Disallow: {reverse('handouts:claims_batch')}",
         "Allow: /",

@@ -5,15 +5,23 @@ one database, as two gunicorn workers (or two machines) would.
 """
 
 import json
+import logging
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
+from django.db import OperationalError
+from django.test import Client
 
+from claims import content_version, version_listener
 from claims.models import ReviewState
+from claims.page_cache import local_pages
 from tests.claims.factories import make_claim
+from tests.claims.test_shared_cache import using_redis, wait_until
+from tests.redis_server import RedisServer
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
@@ -44,6 +52,62 @@ def test_a_verdict_label_change_reaches_cached_claim_pages(client):
     claim.verdict.label = "Not backed by evidence"
     claim.verdict.save()
     assert "Not backed by evidence" in client.get(f"/claims/{claim.slug}/").content.decode()
+
+
+# --- while the database is down -------------------------------------------------------------
+
+
+def database_down(monkeypatch):
+    """The version row cannot be read, as when PostgreSQL is down or unreachable."""
+
+    def unreachable():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(content_version, "from_database", unreachable)
+
+
+def _visit_during_outage(monkeypatch, client, caplog):
+    """A claim page rendered before the outage, and a topic page never rendered."""
+    claim = make_claim(state=ReviewState.APPROVED)
+    rendered, never_rendered = f"/claims/{claim.slug}/", f"/topics/{claim.topic.slug}/"
+    first = client.get(rendered)
+    assert first.status_code == 200
+    database_down(monkeypatch)
+    with caplog.at_level(logging.WARNING, logger="claims.page_cache"):
+        during = client.get(rendered)
+    assert during.status_code == 200 and during.content == first.content
+    assert during["ETag"] == first["ETag"]  # the version it was rendered at
+    assert client.get(rendered, headers={"If-None-Match": first["ETag"]}).status_code == 304
+    assert "database unavailable" in caplog.text
+    other = Client(raise_request_exception=False).get(never_rendered)
+    assert other.status_code == 503 and other["Retry-After"] == "30"
+
+
+def test_while_the_database_is_down_a_page_rendered_before_is_still_served(
+        client, monkeypatch, caplog):
+    cache.clear()
+    _visit_during_outage(monkeypatch, client, caplog)
+
+
+def test_with_redis_down_too_a_worker_serves_the_pages_it_has_from_its_own_memory(
+        tmp_path, client, monkeypatch, caplog):
+    server = RedisServer(tmp_path / "redis").start()
+    try:
+        with using_redis(server):
+            claim = make_claim(state=ReviewState.APPROVED)
+            url = f"/claims/{claim.slug}/"
+            first = client.get(url)
+            wait_until(version_listener.listener.version, 10, "listening")
+            server.stop()
+            wait_until(lambda: version_listener.listener.version() is None,
+                       version_listener.ALIVE_SECONDS, "aware that Redis is gone")
+            database_down(monkeypatch)
+            during = client.get(url)
+            assert during.status_code == 200 and during.content == first.content
+            local_pages.clear()  # as a worker that never served it: nothing to fall back on
+            assert Client(raise_request_exception=False).get(url).status_code == 503
+    finally:
+        server.stop()
 
 
 WORKER = """

@@ -43,3 +43,11 @@ def test_check_deploy_is_clean_with_production_variables():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_bad_trusted_proxy_count_stops_startup_with_a_clear_line():
+    for value, message in [("-1", "TRUSTED_PROXY_COUNT must be 0 or more."),
+                           ("one", "TRUSTED_PROXY_COUNT must be a whole number, not 'one'.")]:
+        result = _manage("check", DEBUG="true", TRUSTED_PROXY_COUNT=value)
+        assert result.returncode != 0
+        assert result.stderr.strip().splitlines()[-1] == f"Configuration error: {message}"

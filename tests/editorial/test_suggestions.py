@@ -1,16 +1,22 @@
 """The public 'Ask us to check a claim' form, its defences, and triage in the admin."""
 
+import logging
 import re
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.cache import cache
+from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
 from claims.models import Claim, ReviewState
-from editorial import services
 from editorial.models import AuditEntry, Suggestion
+from editorial.services import suggestions as services
 from tests.editorial.factories import make_claim, make_topic, make_verdict
 from tests.editorial.helpers import messages_of
+from tests.redis_server import RedisServer, free_port
 
 pytestmark = pytest.mark.django_db
 URL = "/suggest/"
@@ -97,6 +103,111 @@ def test_the_rate_limit_key_holds_no_ip_address(client):
     client.post(URL, GOOD, REMOTE_ADDR="198.51.100.7")
     keys = list(cache._cache.keys())  # locmem
     assert keys and not any("198.51.100.7" in key for key in keys)
+
+
+def test_a_form_with_mistakes_does_not_use_up_the_limit(client):
+    for _ in range(6):
+        assert client.post(URL, {**GOOD, "claim_text": ""},
+                           REMOTE_ADDR="198.51.100.3").status_code == 400
+    assert client.post(URL, GOOD, REMOTE_ADDR="198.51.100.3").status_code == 302
+
+
+def test_behind_no_proxy_x_forwarded_for_is_ignored(client):
+    for n in range(5):
+        assert client.post(URL, GOOD, REMOTE_ADDR="198.51.100.4",
+                           HTTP_X_FORWARDED_FOR=f"192.0.2.{n}").status_code == 302
+    assert client.post(URL, GOOD, REMOTE_ADDR="198.51.100.4",
+                       HTTP_X_FORWARDED_FOR="192.0.2.99").status_code == 429
+
+
+def test_behind_one_proxy_each_reader_is_counted_and_a_spoofed_entry_does_not_help(
+        client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(5):
+        assert client.post(URL, GOOD, **proxy,
+                           HTTP_X_FORWARDED_FOR="198.51.100.5").status_code == 302
+    assert client.post(URL, GOOD, **proxy,
+                       HTTP_X_FORWARDED_FOR="198.51.100.5").status_code == 429
+    # The same reader, with an address of their choosing put in front of the proxy's entry.
+    spoofed = client.post(URL, GOOD, **proxy,
+                          HTTP_X_FORWARDED_FOR="192.0.2.77, 198.51.100.5")
+    assert spoofed.status_code == 429
+    # Another reader behind the same proxy still gets through.
+    assert client.post(URL, GOOD, **proxy,
+                       HTTP_X_FORWARDED_FOR="198.51.100.6").status_code == 302
+
+
+# --- with Redis, as with several workers or hosts --------------------------------------------
+
+
+def redis_cache(url: str) -> dict:
+    """The shared cache as config/settings.py configures it for REDIS_URL."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "claimcheck",
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+    }
+
+
+@pytest.fixture(scope="module")
+def redis_server(tmp_path_factory):
+    server = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def shared_cache(redis_server):
+    redis_server.flush()
+    with override_settings(CACHES={"default": redis_cache(redis_server.url)}):
+        yield redis_server
+    redis_server.flush()
+
+
+PARALLEL_POSTS = 16
+
+
+def test_sixteen_posts_at_once_from_one_reader_accept_exactly_five(shared_cache, monkeypatch):
+    from editorial import views
+
+    stored, lock = [], threading.Lock()
+
+    def slow_create(**fields):
+        time.sleep(0.05)  # about a database write, so the posts overlap as they would
+        with lock:
+            stored.append(fields)
+
+    monkeypatch.setattr(views, "suggestion_create", slow_create)
+    start = threading.Barrier(PARALLEL_POSTS)
+
+    def post(_):
+        # Each thread has its own Redis connection, as each worker (or host) would.
+        request = RequestFactory().post(URL, GOOD, REMOTE_ADDR="198.51.100.8")
+        start.wait()
+        return views.suggest(request).status_code
+
+    with ThreadPoolExecutor(PARALLEL_POSTS) as pool:
+        statuses = list(pool.map(post, range(PARALLEL_POSTS)))
+    assert sorted(statuses) == [302] * 5 + [429] * (PARALLEL_POSTS - 5)
+    assert len(stored) == 5
+    with shared_cache.client() as redis:
+        keys = redis.keys("*suggest-rate*")
+        assert len(keys) == 1 and b"198.51.100.8" not in keys[0]
+        assert 0 < redis.ttl(keys[0]) <= 60 * 60  # the window ends: never a lasting ban
+
+
+def test_with_redis_down_a_suggestion_is_still_taken_and_the_outage_logged(client, caplog):
+    closed = redis_cache(f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
+    with override_settings(CACHES={"default": closed}), \
+            caplog.at_level(logging.WARNING, logger="editorial.ratelimit"):
+        response = client.post(URL, GOOD, REMOTE_ADDR="198.51.100.9")
+    assert response.status_code == 302
+    assert Suggestion.objects.count() == 1
+    warnings = [r for r in caplog.records if r.name == "editorial.ratelimit"]
+    assert warnings and warnings[0].levelno == logging.WARNING
+    assert "198.51.100.9" not in caplog.text
 
 
 # --- triage --------------------------------------------------------------------------------

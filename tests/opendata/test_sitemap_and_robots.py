@@ -1,12 +1,18 @@
 """sitemap.xml lists the public pages at absolute SITE_URL addresses; robots.txt points to it."""
 
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
 from claims.models import ReviewState
 from config.urls import ADMIN_PATH
 from tests.claims.factories import make_claim, make_topic
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.django_db
 
@@ -82,10 +88,34 @@ def test_robots_txt_allows_public_pages_and_points_to_the_sitemap(client):
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert response.content.decode().splitlines() == [
         "User-agent: *",
-        f"Disallow: /{ADMIN_PATH}",
         "Disallow: /editorial/",
         "Disallow: /handouts/selected-claims/",
         "Allow: /",
         "",
         f"Sitemap: {SITE}/sitemap.xml",
     ]
+    assert ADMIN_PATH not in response.content.decode()
+
+
+ROBOTS = """
+import django
+django.setup()
+from django.test import Client
+for path in ("/robots.txt", "/sitemap.xml", "/", "/editorial/", "/no-such-page/"):
+    response = Client().get(path)
+    print(path, response.status_code, dict(response.items()), response.content.decode())
+"""
+
+
+def test_a_configured_admin_path_is_named_in_no_public_response(tmp_path):
+    """ADMIN_PATH is read when the URLs load, so a process of its own with it set."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings_test",
+           "ADMIN_PATH": "back-office-7f3e",
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    run = {"cwd": ROOT, "env": env, "text": True, "capture_output": True, "timeout": 120}
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], check=True, **run)
+    result = subprocess.run([sys.executable, "-c", ROBOTS], **run)
+    assert result.returncode == 0, result.stderr
+    assert "Disallow: /editorial/" in result.stdout
+    assert "back-office-7f3e" not in result.stdout
