@@ -5,6 +5,14 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from claims.limits import (
+    ALIASES_MAX_CHARS,
+    CLAIM_TEXT_MAX_CHARS,
+    NOTE_MAX_CHARS,
+    PROSE_MAX_CHARS,
+    markdown_limit,
+    text_limit,
+)
 from claims.rich_text import render_markdown
 from claims.text import claim_search_fields
 
@@ -28,7 +36,10 @@ class Verdict(models.Model):
 
     code = models.CharField(max_length=1, unique=True)
     label = models.CharField(max_length=80)
-    definition = models.TextField(help_text="Plain words for patients: what this verdict means.")
+    definition = models.TextField(
+        help_text="Plain words for patients: what this verdict means.",
+        **text_limit(PROSE_MAX_CHARS),
+    )
     rating_value = models.PositiveSmallIntegerField(
         unique=True,
         help_text="ClaimReview rating number (1 = contradicted ... 5 = supported).",
@@ -47,8 +58,10 @@ class GradingScheme(models.Model):
 
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=120)
-    plain_summary = models.TextField(help_text="What this grading scheme is, in plain words.")
-    clinician_summary = models.TextField(blank=True)
+    plain_summary = models.TextField(
+        help_text="What this grading scheme is, in plain words.", **text_limit(PROSE_MAX_CHARS)
+    )
+    clinician_summary = models.TextField(blank=True, **text_limit(PROSE_MAX_CHARS))
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -62,8 +75,10 @@ class Grade(models.Model):
     scheme = models.ForeignKey(GradingScheme, on_delete=models.PROTECT, related_name="grades")
     code = models.CharField(max_length=40)
     label = models.CharField(max_length=120)
-    plain_meaning = models.TextField(help_text="What this grade means, in plain words.")
-    clinician_meaning = models.TextField(blank=True)
+    plain_meaning = models.TextField(
+        help_text="What this grade means, in plain words.", **text_limit(PROSE_MAX_CHARS)
+    )
+    clinician_meaning = models.TextField(blank=True, **text_limit(PROSE_MAX_CHARS))
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -90,7 +105,9 @@ class Source(models.Model):
     key = models.SlugField(unique=True, help_text="Stable identifier, e.g. reynolds-1992.")
     short_name = models.CharField(max_length=120, help_text="e.g. Reynolds et al. 1992")
     source_type = models.CharField(max_length=32, choices=SourceType.choices)
-    citation = models.TextField(help_text="Full citation as it should be printed.")
+    citation = models.TextField(
+        help_text="Full citation as it should be printed.", **text_limit(NOTE_MAX_CHARS)
+    )
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     doi = models.CharField("DOI", max_length=200, blank=True)
     pmid = models.CharField("PMID", max_length=12, blank=True)
@@ -99,7 +116,7 @@ class Source(models.Model):
         default=False,
         help_text="The citation details themselves were checked against the publication.",
     )
-    citation_note = models.TextField(blank=True)
+    citation_note = models.TextField(blank=True, **text_limit(NOTE_MAX_CHARS))
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
@@ -114,9 +131,13 @@ class Topic(models.Model):
     slug = models.SlugField(unique=True)
     title = models.CharField(max_length=120)
     summary = models.CharField(max_length=300, help_text="One plain sentence for lists.")
-    intro_md = models.TextField("introduction (Markdown)", blank=True)
+    intro_md = models.TextField(
+        "introduction (Markdown)", blank=True, **markdown_limit()
+    )
     intro_html = models.TextField(editable=False, blank=True)
-    what_to_do_md = models.TextField("what to do instead (Markdown)", blank=True)
+    what_to_do_md = models.TextField(
+        "what to do instead (Markdown)", blank=True, **markdown_limit()
+    )
     what_to_do_html = models.TextField(editable=False, blank=True)
     is_published = models.BooleanField(default=False)
     order = models.PositiveSmallIntegerField(default=0)
@@ -151,7 +172,9 @@ class Origin(models.Model):
     key = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    description = models.TextField(blank=True, help_text="Plain description of the source.")
+    description = models.TextField(
+        blank=True, help_text="Plain description of the source.", **text_limit(PROSE_MAX_CHARS)
+    )
     url = models.URLField(max_length=500, blank=True)
     seen_on = models.DateField(null=True, blank=True)
 
@@ -170,9 +193,13 @@ class CitationCheck(models.Model):
         NOT_FOUND = "not_found", "Not found"
 
     origin = models.ForeignKey(Origin, on_delete=models.CASCADE, related_name="citation_checks")
-    cited_as = models.TextField(help_text="The reference exactly as the origin gives it.")
+    cited_as = models.TextField(
+        help_text="The reference exactly as the origin gives it.", **text_limit(NOTE_MAX_CHARS)
+    )
     status = models.CharField(max_length=20, choices=Status.choices)
-    finding = models.TextField(help_text="What exists, in plain words.")
+    finding = models.TextField(
+        help_text="What exists, in plain words.", **text_limit(PROSE_MAX_CHARS)
+    )
     matched_source = models.ForeignKey(
         Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -191,7 +218,9 @@ class DoseReference(models.Model):
     key = models.SlugField(unique=True)
     label = models.CharField(max_length=160)
     amount = models.CharField(max_length=80)
-    explanation = models.TextField(help_text="Plain words: who this amount is for.")
+    explanation = models.TextField(
+        help_text="Plain words: who this amount is for.", **text_limit(PROSE_MAX_CHARS)
+    )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -211,7 +240,9 @@ class Claim(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="claims")
     number = models.PositiveSmallIntegerField(help_text="Position within the topic.")
     slug = models.SlugField(max_length=80, unique=True)
-    text = models.TextField(help_text="The claim as people meet it.")
+    text = models.TextField(
+        help_text="The claim as people meet it.", **text_limit(CLAIM_TEXT_MAX_CHARS)
+    )
     short_wording = models.CharField(
         max_length=75,
         help_text="Neutral wording for structured data: at most 75 characters, no verdict.",
@@ -220,17 +251,27 @@ class Claim(models.Model):
     verdict_reason = models.CharField(
         max_length=200, help_text="One plain line: why this verdict (used in lists and handouts)."
     )
-    patient_summary_md = models.TextField("patient summary (Markdown)")
+    patient_summary_md = models.TextField(
+        "patient summary (Markdown)", **markdown_limit()
+    )
     patient_summary_html = models.TextField(editable=False, blank=True)
-    clinician_summary_md = models.TextField("clinician summary (Markdown)")
+    clinician_summary_md = models.TextField(
+        "clinician summary (Markdown)", **markdown_limit()
+    )
     clinician_summary_html = models.TextField(editable=False, blank=True)
-    what_to_do_md = models.TextField("what to do instead (Markdown)")
+    what_to_do_md = models.TextField(
+        "what to do instead (Markdown)", **markdown_limit()
+    )
     what_to_do_html = models.TextField(editable=False, blank=True)
     aliases = models.TextField(
-        blank=True, help_text="Lay phrasings and other wordings people search for, one per line."
+        blank=True,
+        help_text="Lay phrasings and other wordings people search for, one per line.",
+        **text_limit(ALIASES_MAX_CHARS),
     )
     no_guideline_note = models.TextField(
-        blank=True, help_text="If no guideline or systematic review covers this claim, say so."
+        blank=True,
+        help_text="If no guideline or systematic review covers this claim, say so.",
+        **text_limit(NOTE_MAX_CHARS),
     )
     origins = models.ManyToManyField(Origin, through="ClaimOrigin", related_name="claims")
 
@@ -306,7 +347,9 @@ class Claim(models.Model):
 class ClaimOrigin(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="claim_origins")
     origin = models.ForeignKey(Origin, on_delete=models.PROTECT, related_name="+")
-    wording = models.TextField(blank=True, help_text="How this origin puts the claim.")
+    wording = models.TextField(
+        blank=True, help_text="How this origin puts the claim.", **text_limit(NOTE_MAX_CHARS)
+    )
 
     class Meta:
         constraints = [
@@ -326,8 +369,12 @@ class Evidence(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="evidence")
     direction = models.CharField(max_length=12, choices=Direction.choices)
-    finding = models.TextField(help_text="The key finding, in plain words for patients.")
-    clinician_finding = models.TextField(blank=True, help_text="Precise wording for clinicians.")
+    finding = models.TextField(
+        help_text="The key finding, in plain words for patients.", **text_limit(PROSE_MAX_CHARS)
+    )
+    clinician_finding = models.TextField(
+        blank=True, help_text="Precise wording for clinicians.", **text_limit(PROSE_MAX_CHARS)
+    )
     grade = models.ForeignKey(Grade, null=True, blank=True, on_delete=models.PROTECT)
     grade_note = models.CharField(max_length=120, blank=True, help_text="e.g. 95% consensus")
     verified = models.BooleanField(
@@ -338,7 +385,7 @@ class Evidence(models.Model):
         related_name="+",
     )
     verified_at = models.DateTimeField(null=True, blank=True)
-    verification_note = models.TextField(blank=True)
+    verification_note = models.TextField(blank=True, **text_limit(NOTE_MAX_CHARS))
     order = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -356,7 +403,9 @@ class DoseCheck(models.Model):
     claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="dose_check")
     claimed_amount = models.CharField(max_length=120, help_text="e.g. 1,000 to 5,000 mcg a day")
     explanation_md = models.TextField(
-        "explanation (Markdown)", help_text="Explain the comparison; never advise a dose."
+        "explanation (Markdown)",
+        help_text="Explain the comparison; never advise a dose.",
+        **markdown_limit(),
     )
     explanation_html = models.TextField(editable=False, blank=True)
     references = models.ManyToManyField(DoseReference, related_name="+")
@@ -376,7 +425,7 @@ class VerdictChange(models.Model):
     changed_on = models.DateField()
     from_verdict = models.ForeignKey(Verdict, on_delete=models.PROTECT, related_name="+")
     to_verdict = models.ForeignKey(Verdict, on_delete=models.PROTECT, related_name="+")
-    reason = models.TextField()
+    reason = models.TextField(**text_limit(NOTE_MAX_CHARS))
 
     class Meta:
         ordering = ["-changed_on", "-id"]
@@ -401,7 +450,7 @@ class ClaimRevision(models.Model):
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="revisions")
     data = models.JSONField(default=dict, help_text="Proposed field values (foreign keys as ids).")
-    verdict_change_reason = models.TextField(blank=True)
+    verdict_change_reason = models.TextField(blank=True, **text_limit(NOTE_MAX_CHARS))
     state = models.CharField(
         max_length=20, choices=State.choices, default=State.PENDING, db_index=True
     )

@@ -6,6 +6,7 @@ from django import forms
 from django.db import connection
 from django.urls import reverse
 
+from claims.limits import NOTE_MAX_CHARS
 from claims.models import Claim, Evidence, Source
 from editorial.models import ProposedChange
 from editorial.services import changes
@@ -69,6 +70,7 @@ class ClaimAdminForm(forms.ModelForm):
     verdict_change_reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        max_length=NOTE_MAX_CHARS,
         help_text="Needed only when a published verdict changes: shown publicly in the "
         "corrections log.",
     )

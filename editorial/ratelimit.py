@@ -1,4 +1,5 @@
-"""A per-reader limit on public suggestions, counted in the cache. The IP is only ever hashed.
+"""Limits counted in the cache: readers' suggestions (the IP is only ever hashed) and editors'
+Markdown previews.
 
 One atomic increment both counts a suggestion and decides it, so posts sent at the same time
 cannot all pass a check before any of them is counted. With Redis (REDIS_URL) the count is
@@ -30,20 +31,31 @@ def _key(request) -> str:
     return f"suggest-rate:{digest}"
 
 
+PREVIEWS_PER_MINUTE = 60
+
+
 def suggestion_allowed(request) -> bool:
     """Counts one suggestion from this reader; whether it is within the limit."""
-    key = _key(request)
+    return _count_within(_key(request), SUGGESTIONS_PER_HOUR, WINDOW_SECONDS, "suggestion")
+
+
+def preview_allowed(user) -> bool:
+    """Counts one Markdown preview by this editor; whether it is within the limit."""
+    return _count_within(f"markdown-preview:{user.pk}", PREVIEWS_PER_MINUTE, 60, "preview")
+
+
+def _count_within(key: str, limit: int, seconds: int, what: str) -> bool:
     try:
         for _ in range(ATTEMPTS):
-            cache.add(key, 0, WINDOW_SECONDS)  # opens the window, unless one is open
+            cache.add(key, 0, seconds)  # opens the window, unless one is open
             try:
-                return cache.incr(key) <= SUGGESTIONS_PER_HOUR
+                return cache.incr(key) <= limit
             except ValueError:  # the window closed between add and incr
                 continue
     except Exception as error:  # each cache backend raises its own client library's errors
-        logger.warning("suggestion rate limit not checked, the cache did not answer (%s: %s); "
-                       "the suggestion is accepted", type(error).__name__, error)
+        logger.warning("%s rate limit not checked, the cache did not answer (%s: %s); "
+                       "the %s is accepted", what, type(error).__name__, error, what)
         return True
-    logger.warning("suggestion rate limit not checked, the count kept expiring; "
-                   "the suggestion is accepted")
+    logger.warning("%s rate limit not checked, the count kept expiring; the %s is accepted",
+                   what, what)
     return True

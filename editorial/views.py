@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.shortcuts import redirect, render
 
+from claims.limits import markdown_shape_problem
 from claims.models import Claim
 from claims.rich_text import render_markdown
 from config.http import get_only, get_or_post, post_only
@@ -10,7 +11,7 @@ from editorial import selectors
 from editorial.access import staff_required
 from editorial.admin_forms import MARKDOWN_FIELDS, PATIENT_MARKDOWN_FIELDS
 from editorial.forms import SuggestionForm
-from editorial.ratelimit import suggestion_allowed
+from editorial.ratelimit import preview_allowed, suggestion_allowed
 from editorial.readability import GRADE_LIMIT, grade_is_too_high, reading_grade
 from editorial.services.suggestions import suggestion_create
 
@@ -30,7 +31,23 @@ def _preview(text: str, patient_text: bool) -> dict:
 @staff_required
 @post_only
 def markdown_preview(request):
-    """htmx/JS: one field's preview as a partial. Without JS: every Markdown field, full page."""
+    """htmx/JS: one field's preview as a partial. Without JS: every Markdown field, full page.
+
+    Refused before anything is rendered: text over the Markdown length or shape limit (400),
+    and more than 60 previews a minute from one editor (429), counted in the shared cache.
+    """
+    texts = [request.POST.get("text", "")] if request.htmx else [
+        request.POST[name] for name in MARKDOWN_FIELDS if name in request.POST
+    ]
+    refused, status = "", 200
+    if not preview_allowed(request.user):
+        refused, status = ("Too many previews in the last minute. The preview comes back "
+                           "within a minute; your text is kept."), 429
+    elif problems := [p for p in map(markdown_shape_problem, texts) if p]:
+        refused, status = problems[0] + " Then it can be previewed and saved.", 400
+    if refused:
+        template = f"{PREVIEW_TEMPLATE}#preview_refused" if request.htmx else PREVIEW_TEMPLATE
+        return render(request, template, {"refused": refused}, status=status)
     if request.htmx:
         field = request.POST.get("field", "")
         patient = field in PATIENT_MARKDOWN_FIELDS or request.POST.get("patient_text") == "1"

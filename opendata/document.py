@@ -20,6 +20,7 @@ from functools import cached_property
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 
 FORMAT = "claimcheck-export"
 VERSION = 1
@@ -32,6 +33,10 @@ REF, REFS, USER, REVISION_DATA = "ref", "refs", "user", "revision_data"
 # names them by stable id instead. Keep in step with editorial.services.claims.FOREIGN_KEY_FIELDS.
 REVISION_DATA_REFS = {"topic": "topics", "verdict": "verdicts"}
 
+# The whole numbers each integer field holds on PostgreSQL. SQLite stores any, so the importer
+# checks these itself: a file imports on both databases or on neither.
+INTEGER_RANGES = BaseDatabaseOperations.integer_field_ranges
+
 
 @dataclass(frozen=True)
 class FieldSpec:
@@ -40,6 +45,8 @@ class FieldSpec:
     nullable: bool
     target: str = ""  # the kind a REF or REFS field points to
     auto: bool = False  # auto_now / auto_now_add: restored after save()
+    bounds: tuple[int, int] = (0, 0)  # an INTEGER field's smallest and largest value
+    max_length: int | None = None  # a TEXT field's longest value
 
 
 @dataclass(frozen=True)
@@ -106,8 +113,9 @@ def _field_spec(model, name: str) -> FieldSpec:
     if isinstance(model_field, models.BooleanField):
         return FieldSpec(name, BOOLEAN, nullable)
     if isinstance(model_field, models.IntegerField):
-        return FieldSpec(name, INTEGER, nullable)
-    return FieldSpec(name, TEXT, nullable)
+        bounds = INTEGER_RANGES[model_field.get_internal_type()]
+        return FieldSpec(name, INTEGER, nullable, bounds=bounds)
+    return FieldSpec(name, TEXT, nullable, max_length=model_field.max_length)
 
 
 def _kind_for(model) -> str:

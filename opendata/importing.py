@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import DataError, IntegrityError, transaction
 from django.utils.dateparse import parse_date, parse_datetime
 
+from editorial.services.claims import EDITABLE_FIELDS
 from opendata.document import (
     BOOLEAN,
     DATE,
@@ -243,6 +245,11 @@ def _check_record(kind: Kind, index: int, record, include_suggestions: bool) -> 
             problem = _check_value(kind.field_types[name], record[name])
             if problem:
                 problems.append(f'{label}: field "{name}": {problem}')
+            elif kind.field_types[name].type == REVISION_DATA:
+                problems += [
+                    f'{label}: field "{name}.{key}": {problem}'
+                    for key, problem in _revision_data_problems(record[name])
+                ]
     if not problems:
         problems += _check_model_fields(kind, record, label)
     return problems
@@ -283,8 +290,16 @@ def _check_value(spec, value) -> str:
         return "" if spec.nullable else "must not be null"
     if spec.type in (TEXT, REF, USER) and not isinstance(value, str):
         return f"expected text, got {_json_type(value)}"
+    if spec.type == TEXT and spec.max_length is not None:
+        # Checked here too: a TextField's max_length alone is not validated by the model.
+        try:
+            MaxLengthValidator(spec.max_length)(value)
+        except ValidationError as exc:
+            return " ".join(exc.messages)
     if spec.type == INTEGER and type(value) is not int:
         return f"expected a whole number, got {_json_type(value)}"
+    if spec.type == INTEGER and not spec.bounds[0] <= value <= spec.bounds[1]:
+        return f"{value} is out of range: the field holds {spec.bounds[0]} to {spec.bounds[1]}"
     if spec.type == BOOLEAN and not isinstance(value, bool):
         return f"expected true or false, got {_json_type(value)}"
     if spec.type == DATE and not _is_date(value):
@@ -298,13 +313,30 @@ def _check_value(spec, value) -> str:
             return "expected a list of identifiers"
         if len(set(value)) != len(value):
             return "lists the same identifier twice"
-    if spec.type == REVISION_DATA:
-        if not isinstance(value, dict):
-            return f"expected an object, got {_json_type(value)}"
-        for key in REVISION_DATA_REFS:
-            if key in value and value[key] is not None and not isinstance(value[key], str):
-                return f'"{key}": expected an identifier, got {_json_type(value[key])}'
+    if spec.type == REVISION_DATA and not isinstance(value, dict):
+        return f"expected an object, got {_json_type(value)}"
     return ""
+
+
+def _revision_data_problems(data: dict) -> list[tuple[str, str]]:
+    """(key, problem) for proposed claim values: only fields an editor writes, each held to
+    the claim field's own rules, as the claim itself is."""
+    claims = KINDS_BY_NAME["claims"]
+    problems = []
+    for key, value in data.items():
+        if key not in EDITABLE_FIELDS:
+            problems.append((key, "unknown field"))
+        elif key in REVISION_DATA_REFS:
+            if value is not None and not isinstance(value, str):
+                problems.append((key, f"expected an identifier, got {_json_type(value)}"))
+        elif problem := _check_value(claims.field_types[key], value):
+            problems.append((key, problem))
+        else:
+            try:
+                claims.model._meta.get_field(key).run_validators(value)
+            except ValidationError as exc:
+                problems.append((key, " ".join(exc.messages)))
+    return problems
 
 
 def _check_username(value: str) -> str:

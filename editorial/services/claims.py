@@ -424,10 +424,12 @@ def claim_approve(
                 "The published verdict changes: give a reason. It is shown publicly in the "
                 "corrections log."
             )
-        VerdictChange.objects.create(
+        change = VerdictChange(
             claim=claim, changed_on=today, from_verdict_id=old_verdict_id,
             to_verdict_id=claim.verdict_id, reason=reason,
         )
+        _check_validation(change)
+        change.save()
     claim.reviewed_by = actor
     claim.last_reviewed = today
     claim.next_review_due = next_review_due or default_next_review(today)

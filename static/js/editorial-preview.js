@@ -1,8 +1,10 @@
 // Live preview of editor Markdown: posts the textarea to the staff preview endpoint, which
 // renders it with the site's one sanitiser, and shows the returned HTML under the field.
+// Nothing is sent on page load; a preview is asked for once typing pauses, and a field never
+// has more than one request out (text typed meanwhile is sent when the answer comes).
 (function () {
   "use strict";
-  var DELAY_MS = 400;
+  var DELAY_MS = 600;
 
   function csrfToken(form) {
     var input = form && form.querySelector("input[name=csrfmiddlewaretoken]");
@@ -13,11 +15,13 @@
     var target = document.getElementById(textarea.dataset.previewTarget);
     if (!target) { return; }
     var timer = null;
-    var latest = 0;
+    var inFlight = false;
+    var changedMeanwhile = false;
 
     function refresh() {
+      if (inFlight) { changedMeanwhile = true; return; }
+      inFlight = true;
       var body = new FormData();
-      var ticket = ++latest;
       body.append("field", textarea.dataset.previewField);
       body.append("text", textarea.value);
       if (textarea.dataset.patientText) { body.append("patient_text", "1"); }
@@ -27,12 +31,17 @@
         credentials: "same-origin",
         headers: { "X-CSRFToken": csrfToken(textarea.form), "HX-Request": "true" }
       }).then(function (response) {
-        return response.ok ? response.text() : Promise.reject(response.status);
+        // 400 (too long) and 429 (too many previews) come with a message for the editor.
+        var explained = response.status === 400 || response.status === 429;
+        return response.ok || explained ? response.text() : Promise.reject(response.status);
       }).then(function (html) {
-        // The server sanitised this HTML with render_markdown; ignore out-of-date replies.
-        if (ticket === latest) { target.innerHTML = html; }
+        // The server sanitised this HTML with render_markdown, or wrote the message.
+        target.innerHTML = html;
       }).catch(function () {
         target.textContent = "The preview is not available right now.";
+      }).then(function () {
+        inFlight = false;
+        if (changedMeanwhile) { changedMeanwhile = false; refresh(); }
       });
     }
 
@@ -40,7 +49,6 @@
       clearTimeout(timer);
       timer = setTimeout(refresh, DELAY_MS);
     });
-    refresh();
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -25,7 +25,6 @@ def test_live_preview_renders_markdown_and_grade_as_the_editor_types(
     _login(page, live_server, editor_user.username)
     page.goto(f"{live_server.url}/admin/claims/claim/{claim.pk}/change/")
     preview = page.locator("#id_patient_summary_md-preview")
-    preview.locator("strong").wait_for()  # the first render on load
     page.fill("#id_patient_summary_md", "Some *new* words about <script>x()</script> MS. "
               "Notwithstanding immunomodulatory heterogeneity, demyelination considerations "
               "predominate pathophysiologically.")

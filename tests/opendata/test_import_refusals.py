@@ -10,6 +10,12 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from claims.limits import (
+    ALIASES_MAX_CHARS,
+    MARKDOWN_MAX_CHARS,
+    MARKDOWN_MAX_LINES,
+    MARKDOWN_MAX_MARKUP,
+)
 from claims.models import Claim, Topic
 from opendata import importing
 from tests.claims.factories import make_claim, make_topic
@@ -117,6 +123,84 @@ def _too_long(doc):
     return f'claims[{index}] "{slug}": field "short_wording": Ensure this value has at most 75'
 
 
+def _aliases_over_the_limit(doc):
+    index, slug = claim_index(doc)
+    doc["records"]["claims"][index]["aliases"] = "x" * (ALIASES_MAX_CHARS + 1)
+    return f'claims[{index}] "{slug}": field "aliases": Ensure this value has at most ' \
+        f"{ALIASES_MAX_CHARS} characters (it has {ALIASES_MAX_CHARS + 1})"
+
+
+def _markdown_over_the_limit(doc):
+    topic = doc["records"]["topics"][0]
+    topic["intro_md"] = "[" * (MARKDOWN_MAX_CHARS + 1)
+    return f'topics[0] "{topic["slug"]}": field "intro_md": Ensure this value has at most ' \
+        f"{MARKDOWN_MAX_CHARS} characters"
+
+
+def _markdown_with_too_many_lines(doc):
+    # The shape limit, besides the length: a 1,250-row table took 150 ms to render.
+    topic = doc["records"]["topics"][0]
+    topic["intro_md"] = "a|b\n-|-\n" * (MARKDOWN_MAX_LINES // 2 + 1)
+    return f'topics[0] "{topic["slug"]}": field "intro_md": This text has ' \
+        f"{MARKDOWN_MAX_LINES + 2} lines; the limit is {MARKDOWN_MAX_LINES}"
+
+
+def _suggestion_over_its_max_length(doc):
+    # A TextField's max_length is not validated by the model itself; the importer checks it.
+    suggestion = doc["records"]["suggestions"][0]
+    suggestion["claim_text"] = "x" * 2001
+    return f'suggestions[0] "{suggestion["id"]}": field "claim_text": Ensure this value has ' \
+        "at most 2000 characters (it has 2001)"
+
+
+def _number_out_of_range(doc):
+    # PostgreSQL refuses 70000 in a PositiveSmallIntegerField; SQLite would store it.
+    index, slug = claim_index(doc)
+    doc["records"]["claims"][index]["number"] = 70000
+    return f'claims[{index}] "{slug}": field "number": 70000 is out of range: the field ' \
+        "holds 0 to 32767"
+
+
+def _negative_order(doc):
+    evidence = doc["records"]["evidence"][3]
+    evidence["order"] = -1
+    return f'evidence[3] "{evidence["id"]}": field "order": -1 is out of range'
+
+
+def _pending_revision(doc):
+    revisions = doc["records"]["claim_revisions"]
+    index = next(i for i, r in enumerate(revisions) if r["state"] == "pending")
+    return index, revisions[index]
+
+
+def _unknown_revision_key(doc):
+    index, revision = _pending_revision(doc)
+    revision["data"]["search_terms"] = "smuggled"
+    return f'claim_revisions[{index}] "{revision["id"]}": field "data.search_terms": ' \
+        "unknown field"
+
+
+def _revision_value_over_the_limit(doc):
+    index, revision = _pending_revision(doc)
+    revision["data"]["aliases"] = "x" * (ALIASES_MAX_CHARS + 1)
+    return f'claim_revisions[{index}] "{revision["id"]}": field "data.aliases": Ensure this ' \
+        f"value has at most {ALIASES_MAX_CHARS} characters"
+
+
+def _revision_number_out_of_range(doc):
+    index, revision = _pending_revision(doc)
+    revision["data"]["number"] = 70000
+    return f'claim_revisions[{index}] "{revision["id"]}": field "data.number": 70000 is out ' \
+        "of range"
+
+
+def _revision_value_wrong_type(doc):
+    index, revision = _pending_revision(doc)
+    revision["data"]["text"] = ["a", "list"]
+    return f'claim_revisions[{index}] "{revision["id"]}": field "data.text": expected text, ' \
+        "got a list"
+
+
 def _bad_choice(doc):
     index, slug = claim_index(doc)
     doc["records"]["claims"][index]["state"] = "published"
@@ -157,7 +241,10 @@ CORRUPTIONS = [
     _wrong_version, _wrong_format, _missing_kind, _missing_field, _unknown_field,
     _unknown_verdict, _dangling_source, _dangling_revision_topic, _duplicate_identifier,
     _duplicate_claim_number, _wrong_type, _too_long, _bad_choice, _bad_date, _naive_time,
-    _record_not_object, _misplaced_child_id, _bad_username,
+    _record_not_object, _misplaced_child_id, _bad_username, _aliases_over_the_limit,
+    _markdown_over_the_limit, _markdown_with_too_many_lines, _suggestion_over_its_max_length, _number_out_of_range,
+    _negative_order, _unknown_revision_key, _revision_value_over_the_limit,
+    _revision_number_out_of_range, _revision_value_wrong_type,
 ]
 
 
@@ -172,6 +259,24 @@ def test_a_corrupted_file_is_refused_and_changes_nothing(
 
     assert expected in message
     assert current_export() == before
+
+
+def test_values_at_the_limits_import(source_document, tmp_path):
+    index, slug = claim_index(source_document)
+    source_document["records"]["claims"][index]["aliases"] = "x" * ALIASES_MAX_CHARS
+    source_document["records"]["claims"][index]["number"] = 32767
+    # At the length limit and the markup limit at once.
+    source_document["records"]["topics"][0]["intro_md"] = (
+        "[" * MARKDOWN_MAX_MARKUP + "x" * (MARKDOWN_MAX_CHARS - MARKDOWN_MAX_MARKUP))
+    _, revision = _pending_revision(source_document)
+    revision["data"]["aliases"] = "y" * ALIASES_MAX_CHARS
+
+    call_command("import_claims", str(write(tmp_path, source_document)), stdout=StringIO(),
+                 stderr=StringIO())
+
+    claim = Claim.objects.get(slug=slug)
+    assert (len(claim.aliases), claim.number) == (ALIASES_MAX_CHARS, 32767)
+    assert Topic.objects.get(slug=source_document["records"]["topics"][0]["slug"]).intro_html
 
 
 def test_every_problem_is_listed_up_to_a_limit(source_document, existing_data, tmp_path):
