@@ -242,7 +242,8 @@ CORRUPTIONS = [
     _unknown_verdict, _dangling_source, _dangling_revision_topic, _duplicate_identifier,
     _duplicate_claim_number, _wrong_type, _too_long, _bad_choice, _bad_date, _naive_time,
     _record_not_object, _misplaced_child_id, _bad_username, _aliases_over_the_limit,
-    _markdown_over_the_limit, _markdown_with_too_many_lines, _suggestion_over_its_max_length, _number_out_of_range,
+    _markdown_over_the_limit, _markdown_with_too_many_lines, _suggestion_over_its_max_length,
+    _number_out_of_range,
     _negative_order, _unknown_revision_key, _revision_value_over_the_limit,
     _revision_number_out_of_range, _revision_value_wrong_type,
 ]
