@@ -80,7 +80,34 @@ def cases(length: int) -> list[tuple[str, str, str]]:
     }
     return [("pathological", name, text) for name, text in pathological.items()] + [
         ("dense", name, text) for name, text in dense.items()
-    ]
+    ] + [("every limit", name, text) for name, text in at_every_limit(length).items()]
+
+
+def _spread(rows: list[str], length: int) -> str:
+    """rows as lines, each padded with plain words so the whole is `length` characters."""
+    pad = max(0, (length - sum(map(len, rows)) - len(rows)) // len(rows))
+    return "\n".join(row + " " + "w" * (pad - 1) if pad else row for row in rows)[:length]
+
+
+def _table(lines: int, pipes: int, length: int) -> str:
+    """One table of `lines` rows with `pipes` pipes a row, its cells padded to `length`."""
+    width = max(1, (length - 2 * pipes - lines) // ((lines - 1) * (pipes + 1)))
+    row = "|".join(["w" * width] * (pipes + 1))
+    return "\n".join([row, "|".join(["-"] * (pipes + 1))] + [row] * (lines - 2))[:length]
+
+
+def at_every_limit(length: int) -> dict[str, str]:
+    """Inputs at the length, line and markup limits at once: the most an editor can save."""
+    lines, markup = MARKDOWN_MAX_LINES, MARKDOWN_MAX_MARKUP
+    cells = markup // lines  # pipes a table row may have
+    return {
+        "table, every row padded": _table(lines, cells, length),
+        "links on every line": _spread(["[a](b) " * (markup // lines // 2)] * lines, length),
+        "emphasis on every line": _spread(["*a* " * (markup // lines // 2)] * lines, length),
+        "list items with links": _spread(["- [a](b)"] * lines, length),
+        "bare links (no markup)": repeated("http://a.co ", length),
+        "bare domains (no markup)": repeated("a.co ", length),
+    }
 
 
 _stock_cleaner = bleach.sanitizer.Cleaner(
