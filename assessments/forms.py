@@ -1,7 +1,5 @@
 """Read the explorer's and the result explainer's POSTed forms, tolerating any input."""
 
-import re
-from decimal import Decimal, InvalidOperation
 from urllib.parse import parse_qsl
 
 from django import forms
@@ -14,6 +12,8 @@ from assessments.overlap import Selection
 
 SYMPTOM_PARAM = "symptom"
 RED_FLAG_PARAM = "flag"
+# The optional "I already have an MS diagnosis" box: it changes wording only, never stored.
+HAS_MS_PARAM, HAS_MS_VALUE = "ms", "yes"
 
 # A form with more fields than Django's limit is read only this far, never rejected.
 MAX_FIELDS = 1000
@@ -52,7 +52,10 @@ def parse_selection(query: QueryDict, catalogue, truncated: bool = False) -> Sel
     symptoms = [s for s in catalogue.symptoms if s.slug in wanted_symptoms]
     flags = [f for f in catalogue.red_flags if f.slug in wanted_flags]
     ignored = len(wanted_symptoms) - len(symptoms) + len(wanted_flags) - len(flags)
-    return Selection(symptoms=symptoms, red_flags=flags, ignored=ignored, truncated=truncated)
+    return Selection(
+        symptoms=symptoms, red_flags=flags, ignored=ignored, truncated=truncated,
+        has_ms=HAS_MS_VALUE in query.getlist(HAS_MS_PARAM),
+    )
 
 
 TEST_CHOICES = [
@@ -64,17 +67,27 @@ UNIT_CHOICES = [(unit, unit) for unit in bands.UNITS]
 MSG_TEST_REQUIRED = "Choose which test you had: total B12 or active B12."
 MSG_TEST_UNKNOWN = "Choose one of the two tests in the list: total B12 or active B12."
 MSG_VALUE_REQUIRED = "Enter your result as a number, for example 250."
-MSG_VALUE_NOT_NUMBER = "Enter your result as a number using only digits, for example 250 or 250.5."
+MSG_VALUE_NOT_NUMBER = "Enter your result as a number, for example 250, 250.5 or <150."
 MSG_VALUE_NOT_FINITE = "Enter a real number from your result, for example 250."
 MSG_VALUE_NEGATIVE = "Your result cannot be below zero. Check the number and try again."
 MSG_VALUE_ZERO = "Your result must be more than zero. Check the number and try again."
 MSG_VALUE_TOO_BIG = "That number is too big for a B12 result. Check the number and try again."
+MSG_VALUE_COMMA_UNCLEAR = (
+    "We cannot tell if the comma is a decimal point. Type the number without it, like 1250, "
+    "or with a dot for a decimal, like 1.25."
+)
 MSG_UNIT_REQUIRED = "Choose the unit shown next to your result: pg/mL, ng/L or pmol/L."
 MSG_UNIT_UNKNOWN = "Choose one of the units in the list: pg/mL, ng/L or pmol/L."
 
-MAX_VALUE_LENGTH = 30
-# Plain decimals only: no exponents ("1e999"), digit separators or non-ASCII digits.
-PLAIN_DECIMAL = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)")
+VALUE_MESSAGES = {
+    bands.REQUIRED: MSG_VALUE_REQUIRED,
+    bands.NOT_NUMBER: MSG_VALUE_NOT_NUMBER,
+    bands.NOT_FINITE: MSG_VALUE_NOT_FINITE,
+    bands.NEGATIVE: MSG_VALUE_NEGATIVE,
+    bands.ZERO: MSG_VALUE_ZERO,
+    bands.TOO_BIG: MSG_VALUE_TOO_BIG,
+    bands.COMMA_UNCLEAR: MSG_VALUE_COMMA_UNCLEAR,
+}
 
 
 class ResultExplainerForm(forms.Form):
@@ -88,27 +101,11 @@ class ResultExplainerForm(forms.Form):
         error_messages={"required": MSG_UNIT_REQUIRED, "invalid_choice": MSG_UNIT_UNKNOWN},
     )
 
-    def clean_value(self) -> Decimal:
-        text = self.cleaned_data.get("value", "").replace(" ", "")
-        if not text:
-            raise forms.ValidationError(MSG_VALUE_REQUIRED, code="required")
-        if len(text) > MAX_VALUE_LENGTH:
-            raise forms.ValidationError(MSG_VALUE_NOT_NUMBER, code="invalid")
+    def clean_value(self) -> bands.Reading:
         try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise forms.ValidationError(MSG_VALUE_NOT_NUMBER, code="invalid") from None
-        if not number.is_finite():
-            raise forms.ValidationError(MSG_VALUE_NOT_FINITE, code="not_finite")
-        if not PLAIN_DECIMAL.fullmatch(text):
-            raise forms.ValidationError(MSG_VALUE_NOT_NUMBER, code="invalid")
-        if number < 0:
-            raise forms.ValidationError(MSG_VALUE_NEGATIVE, code="negative")
-        if number == 0:
-            raise forms.ValidationError(MSG_VALUE_ZERO, code="zero")
-        if number > bands.MAX_VALUE:
-            raise forms.ValidationError(MSG_VALUE_TOO_BIG, code="too_big")
-        return number
+            return bands.parse_result(self.cleaned_data.get("value"))
+        except bands.ResultNotRead as problem:
+            raise forms.ValidationError(VALUE_MESSAGES[problem.code], code=problem.code) from None
 
     def explanation(self) -> bands.Explanation | None:
         if not self.is_valid():

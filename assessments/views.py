@@ -25,13 +25,13 @@ SHEET_TITLE = "Take this to your appointment"
 def _explorer_context(request) -> dict:
     data, truncated = read_form(request)
     catalogue = selectors.explorer_catalogue()
-    selection = parse_selection(data, catalogue, truncated=truncated)
+    result = explorer_result(parse_selection(data, catalogue, truncated=truncated), catalogue)
     return {
         "catalogue": catalogue,
+        "flag_blocks": catalogue.flag_blocks(),
         "symptom_groups": catalogue.symptom_groups(),
-        "ticked_symptoms": {s.slug for s in selection.symptoms},
-        "ticked_flags": {f.slug for f in selection.red_flags},
-        "result": explorer_result(selection),
+        "ticked": {sign.input_id for sign in result.signs},
+        "result": result,
     }
 
 
@@ -42,9 +42,15 @@ def _explorer_context(request) -> dict:
 @vary_on_headers("HX-Request")
 def explorer(request):
     template = "assessments/explorer.html"
+    context = _explorer_context(request)
     if request.htmx and not request.htmx.history_restore_request:
+        # htmx swaps the results and, out of band, the card under each box that needs one.
         template += "#results"
-    return render(request, template, _explorer_context(request))
+        context["htmx_partial"] = True
+    else:
+        # Without JavaScript the submitted page leads with its care cards (#answer).
+        context["answer_at_top"] = bool(context["result"].cards)
+    return render(request, template, context)
 
 
 @get_or_post
@@ -57,7 +63,10 @@ def appointment_sheet(request):
     # The QR code and address lead to the empty explorer, never to anyone's answers.
     context.update(
         handout_context(page_url=reverse("assessments:explorer"), title=SHEET_TITLE, review=None),
-        sources=provenance(result.red_flags + result.symptoms + catalogue.lab_tests),
+        sources=provenance(
+            [sign.row for sign in result.symptoms] + catalogue.lab_tests,
+            also_named=[card.source_name for card in result.cards],
+        ),
     )
     return render(request, "assessments/appointment_sheet.html", context)
 

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from assessments.models import Caution, Condition, LabTest, RedFlag, Symptom
+from assessments.models import CareRoute, Caution, Condition, LabTest, RedFlag, Symptom
 from editorial.admin_review import ReviewedAdminMixin
 
 
@@ -15,8 +15,8 @@ class ConditionAdmin(ReviewedAdminMixin, admin.ModelAdmin):
 
 @admin.register(Symptom)
 class SymptomAdmin(ReviewedAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "group", "points_towards", "source", "verified", "order"]
-    list_filter = ["group", "verified", "conditions", "points_towards"]
+    list_display = ["name", "group", "urgency", "points_towards", "source", "verified", "order"]
+    list_filter = ["urgency", "group", "verified", "relapse_like", "conditions", "points_towards"]
     search_fields = ["name", "slug", "explanation", "points_towards_note"]
     list_select_related = ["points_towards", "source"]
     filter_horizontal = ["conditions"]
@@ -25,15 +25,15 @@ class SymptomAdmin(ReviewedAdminMixin, admin.ModelAdmin):
 @admin.register(RedFlag)
 class RedFlagAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["label", "urgency", "source", "verified", "order"]
-    list_filter = ["urgency", "verified"]
+    list_filter = ["urgency", "verified", "relapse_like"]
     search_fields = ["label", "slug", "what_to_do"]
     list_select_related = ["source"]
 
 
 @admin.register(LabTest)
 class LabTestAdmin(ReviewedAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "source", "verified", "order"]
-    list_filter = ["verified"]
+    list_display = ["name", "when_to_ask", "source", "verified", "order"]
+    list_filter = ["when_to_ask", "verified"]
     search_fields = ["name", "slug", "measures", "why_it_matters"]
     list_select_related = ["source"]
 
@@ -44,3 +44,13 @@ class CautionAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_filter = ["verified"]
     search_fields = ["title", "slug", "body"]
     list_select_related = ["source"]
+
+
+@admin.register(CareRoute)
+class CareRouteAdmin(ReviewedAdminMixin, admin.ModelAdmin):
+    """One route per urgency: what every sign of that urgency tells people to do."""
+
+    list_display = ["urgency", "title", "source_name", "last_reviewed", "next_review_due"]
+    search_fields = ["title", "summary", "where", "for_people_with_ms"]
+    fields = ["urgency", "title", "summary", "where", "for_people_with_ms", "source_name",
+              "last_reviewed", "next_review_due"]

@@ -177,23 +177,31 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "symptoms", "symptom", "assessments.Symptom",
         ("slug", "name", "explanation", "group", "conditions", "points_towards",
-         "points_towards_note", "source", "verified", "order"),
+         "points_towards_note", "source", "verified", "order", "urgency", "relapse_like"),
         natural=lambda r: r["slug"],
     ),
     Kind(
         "red_flags", "red flag", "assessments.RedFlag",
-        ("slug", "label", "urgency", "what_to_do", "source", "verified", "order"),
+        ("slug", "label", "urgency", "what_to_do", "source", "verified", "order",
+         "relapse_like"),
         natural=lambda r: r["slug"],
     ),
     Kind(
         "lab_tests", "lab test", "assessments.LabTest",
-        ("slug", "name", "measures", "why_it_matters", "source", "verified", "order"),
+        ("slug", "name", "measures", "why_it_matters", "source", "verified", "order",
+         "when_to_ask"),
         natural=lambda r: r["slug"],
     ),
     Kind(
         "cautions", "caution", "assessments.Caution",
         ("slug", "title", "body", "source", "verified", "order"),
         natural=lambda r: r["slug"],
+    ),
+    Kind(
+        "care_routes", "care route", "assessments.CareRoute",
+        ("urgency", "title", "summary", "where", "for_people_with_ms", "source_name",
+         "last_reviewed", "next_review_due"),
+        natural=lambda r: r["urgency"],
     ),
     Kind(
         "claims", "claim", "claims.Claim",

@@ -72,6 +72,9 @@ def ensure_editorial_groups():
         importlib.import_module("editorial.migrations.0006_proposed_change_permissions").grant(
             apps, None
         )
+        importlib.import_module("assessments.migrations.0004_one_urgency_per_sign").grant(
+            apps, None
+        )
 
 
 def _in_group(user, group_name):

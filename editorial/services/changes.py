@@ -18,7 +18,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from assessments.models import Caution, Condition, LabTest, RedFlag, Symptom
+from assessments.models import CareRoute, Caution, Condition, LabTest, RedFlag, Symptom
 from claims.models import (
     PUBLIC_STATES,
     CitationCheck,
@@ -42,7 +42,7 @@ from editorial.workflow import LOCKED_STATES
 # Rows every visitor can see whatever their links: the verdict scale and grades (the evidence
 # scale page) and the explorer's data.
 ALWAYS_PUBLIC = (
-    Verdict, Grade, GradingScheme, Condition, Symptom, RedFlag, LabTest, Caution,
+    Verdict, Grade, GradingScheme, Condition, Symptom, RedFlag, LabTest, Caution, CareRoute,
 )
 # Rows that belong to one claim: they follow that claim's state.
 CLAIM_PARTS = (Evidence, DoseCheck, ClaimOrigin)

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from assessments.models import RedFlag, Symptom
+from assessments.models import CareRoute, RedFlag, Symptom
 from tests.assessments.conftest import row_counts
 
 URL = "/explorer/"
@@ -27,6 +27,15 @@ def results_of(html: str) -> str:
     return html.split('id="results"', 1)[1].split("<footer", 1)[0]
 
 
+def main_of(html: str) -> str:
+    """What the main region holds, after its wrapper."""
+    return html.split("<main", 1)[1].split('<div class="wrap">', 1)[1].split("</main>", 1)[0]
+
+
+def first_tag(html: str) -> str:
+    return re.search(r"<(\w+)[^>]*>", html).group(0)
+
+
 def test_url_names_are_kept():
     assert reverse("assessments:explorer") == URL
     assert reverse("assessments:result_explainer") == "/explorer/results/"
@@ -38,14 +47,16 @@ def test_nothing_ticked_shows_the_grouped_form_and_a_prompt(client, seeded):
     response = client.get(URL)
     html = response.content.decode()
     assert response.status_code == 200
-    for legend in ("Any of these right now?", "Energy, mood and thinking", "Feeling and movement",
-                   "Eyes", "Skin and mouth", "Bladder", "How symptoms started"):
+    for legend in ("Check these first", "About you (you can skip this)",
+                   "Energy, mood and thinking", "Feeling and movement", "Eyes", "Skin and mouth",
+                   "Bladder", "How symptoms started"):
         assert f"<legend>{legend}</legend>" in html
-    assert html.count('type="checkbox"') == Symptom.objects.count() + RedFlag.objects.count()
+    # Every sign once, plus the optional "I already have an MS diagnosis" box.
+    assert html.count('type="checkbox"') == Symptom.objects.count() + RedFlag.objects.count() + 1
     assert "Tick any symptoms above" in html
-    assert 'role="alert"' not in html
+    assert 'class="care-card' not in html and 'autofocus' not in html
     # The no-JavaScript form: a POST to the same page with a real submit button.
-    assert re.search(r'<form class="explorer-form" method="post" action="/explorer/#results"', html)
+    assert re.search(r'<form class="explorer-form" method="post" action="/explorer/#answer"', html)
     assert '<button type="submit">' in html
     # htmx enhances the same form, written as data-hx-* attributes; nothing goes into history.
     assert 'data-hx-post="/explorer/"' in html and 'data-hx-trigger="change, submit"' in html
@@ -65,9 +76,12 @@ def test_overlap_symptoms_show_both_conditions_tests_and_why_not_to_self_supplem
     assert "Both MS and low B12 can cause these" in text
     assert "Pins and needles, tingling or numbness" in text and "Tiredness (fatigue)" in text
     assert "MS can cause these" not in text.replace("Both MS and low B12 can cause these", "")
-    for test_name in ("Serum (total) B12", "Active B12 (holotranscobalamin)",
-                      "Methylmalonic acid (MMA)", "Full blood count", "Folate"):
-        assert test_name in text
+    first, later = text.split("Ask about these first", 1)[1].split(
+        "Only if the first B12 result is borderline", 1)
+    for test_name in ("Serum (total) B12", "Active B12 (holotranscobalamin)", "Full blood count",
+                      "Folate"):
+        assert test_name in first
+    assert "Methylmalonic acid (MMA)" not in first and "Methylmalonic acid (MMA)" in later
     assert "symptoms alone cannot tell them apart. That is why a blood test helps" in text
     assert "Taking B12 before a blood test can raise the result" in text
     assert "Folic acid alone can hide the anaemia" in text
@@ -90,50 +104,70 @@ def test_one_condition_only_lists_it_with_its_pointer(client, seeded):
     text = text_of(client.post(URL, {"symptom": ["sore-red-tongue"]}).content.decode())
     assert "Low B12 can cause these" in text
     assert "Both MS and low B12" not in text
-    assert "This points more towards low B12." in text
+    assert "This is more typical of low B12." in text
     text = text_of(client.post(URL, {"symptom": ["double-vision"]}).content.decode())
     assert "MS can cause these" in text and "Low B12 can cause these" not in text
+    assert "This is more typical of MS." in text
+    assert "points towards" not in text.lower() and "points more towards" not in text.lower()
 
 
 @pytest.mark.django_db
-def test_red_flag_card_comes_first_and_before_the_overlap(client, seeded):
+def test_without_javascript_the_submitted_page_leads_with_the_card(client, seeded):
     html = client.post(
         URL, {"symptom": ["fatigue"], "flag": ["sudden-vision-loss"], "x": "1"}
     ).content.decode()
+    main = main_of(html)
+    # The first thing after the header: the card block, which the form's #answer and
+    # autofocus bring into view and focus.
+    assert first_tag(main) == '<div class="answer-first" id="answer" tabindex="-1" autofocus>'
+    card = main.split(">", 1)[1]
+    assert 'class="care-card care-card--emergency"' in first_tag(card)
+    assert main.index("care-card--emergency") < main.index("<h1>") < main.index('id="overlap"')
+    assert "Call 999 now" in text_of(card.split("</h2>", 1)[0])
+    # The results below the form point back to it rather than repeat it.
     results = results_of(html)
-    assert results.index('role="alert"') < results.index("What your answers show")
-    assert html.index('role="alert"') < html.index('id="overlap"')
-    assert results.lstrip().startswith('class="explorer-results"')
-    first_element = re.search(r"<(\w+)[^>]*>", results.split(">", 1)[1]).group(0)
-    assert 'class="care-card care-card--emergency"' in first_element
-    assert "Call 999 or go to A&amp;E now" in results
+    assert 'class="care-card' not in results
+    assert '<a href="#answer">Get help first' in results
+
+
+@pytest.mark.django_db
+def test_with_htmx_the_results_lead_with_the_card_and_the_slot_under_the_box_gets_it(
+    client, seeded
+):
+    html = client.post(URL, {"symptom": ["fatigue"], "flag": ["sudden-vision-loss"]},
+                       headers={"HX-Request": "true"}).content.decode()
+    body = html.split('<div class="results-body" id="answer" tabindex="-1">', 1)[1]
+    assert 'class="care-card care-card--emergency"' in first_tag(body)
+    slot = html.split('<div class="card-slot" id="card-flag-sudden-vision-loss" '
+                      'data-hx-swap-oob="true">', 1)[1].split('<div class="card-slot"', 1)[0]
+    assert "care-card--inline" in slot and "Call 999 now" in slot
+    assert re.search(r'id="card-flag-stroke-signs" data-hx-swap-oob="true"></div>', html)
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("flags", "urgency", "heading"),
+    ("flags", "cards", "booking"),
     [
-        (["new-or-worse-symptoms"], "soon", "See your GP or MS team soon"),
-        (["walking-worse-fast"], "urgent", "Get help today: call your GP or NHS 111"),
-        (["new-or-worse-symptoms", "walking-worse-fast"], "urgent", "Get help today"),
-        (["new-or-worse-symptoms", "walking-worse-fast", "stroke-signs"], "emergency",
-         "Call 999 or go to A&amp;E now"),
-        (["chest-pain-breathless", "new-or-worse-symptoms"], "emergency", "Call 999"),
+        (["new-or-worse-symptoms"], [], "See a GP soon"),
+        (["walking-worse-fast"], ["urgent"], None),
+        (["new-or-worse-symptoms", "walking-worse-fast"], ["urgent"], None),
+        (["new-or-worse-symptoms", "walking-worse-fast", "stroke-signs"],
+         ["emergency", "urgent"], None),
+        (["chest-pain-breathless", "new-or-worse-symptoms"], ["emergency"], None),
+        (["walking-worse-fast", "suicidal-thoughts", "stroke-signs"],
+         ["emergency", "mental", "urgent"], None),
     ],
 )
-def test_card_urgency_follows_the_most_urgent_ticked_flag(client, seeded, flags, urgency,
-                                                          heading):
-    html = client.post(URL, {"flag": flags}).content.decode()
-    assert html.count('role="alert"') == 1
-    card = html.split('role="alert"', 1)[0].rsplit("<div", 1)[1]
-    assert f"care-card--{urgency}" in card
-    card_body = html.split('role="alert"', 1)[1].split("</h2>", 1)[0]
-    assert heading in card_body
-    # Most urgent flag listed first inside the card.
-    first = RedFlag.objects.filter(slug__in=flags).order_by("order")
-    most_urgent = sorted(first, key=lambda f: (f.urgency_rank, f.order))[0]
-    card_list = html.split('role="alert"', 1)[1].split("</ul>", 1)[0]
-    assert card_list.index(most_urgent.label) == min(card_list.index(f.label) for f in first)
+def test_one_card_per_urgency_most_urgent_first(client, seeded, flags, cards, booking):
+    html = client.post(URL, {"flag": flags}, headers={"HX-Request": "true"}).content.decode()
+    body = html.split('class="results-body"', 1)[1].split('class="card-slot"', 1)[0]
+    assert re.findall(r'class="care-card care-card--(\w+)"', body) == cards
+    for urgency in cards:
+        assert CareRoute.objects.get(urgency=urgency).title in body
+    if booking:
+        assert "How soon to get help" in body and booking in body
+    else:
+        assert "How soon to get help" not in body
 
 
 @pytest.mark.django_db
@@ -157,7 +191,7 @@ def test_thousands_of_parameters_are_handled(client, seeded):
     assert "We left out some answers" in response.content.decode()
     response = client.post(URL, "&".join(["flag=stroke-signs"] * 3000), content_type=FORM_BODY)
     assert response.status_code == 200
-    assert response.content.decode().count('role="alert"') == 1
+    assert response.content.decode().count('class="care-card care-card--emergency"') == 1
     # A multipart body that long cannot be read again: the page still answers, empty.
     response = client.post(URL, {"symptom": ["fatigue"] + [f"junk{i}" for i in range(1500)]})
     assert response.status_code == 200
@@ -181,18 +215,21 @@ def test_htmx_request_gets_only_the_results_partial(client, seeded):
 
 
 @pytest.mark.django_db
-def test_explorer_reads_in_six_queries(client, seeded, django_assert_num_queries):
+@pytest.mark.parametrize("htmx", [False, True])
+def test_explorer_reads_in_seven_queries(client, seeded, django_assert_num_queries, htmx):
     # conditions; symptoms (+points_towards, source); symptom conditions (prefetch);
-    # red flags (+source); lab tests (+source); cautions (+source)
-    with django_assert_num_queries(6):
-        client.post(URL, {"symptom": ["fatigue", "double-vision"], "flag": ["stroke-signs"]})
+    # red flags (+source); lab tests (+source); cautions (+source); care routes
+    headers = {"HX-Request": "true"} if htmx else {}
+    with django_assert_num_queries(7):
+        client.post(URL, {"symptom": ["fatigue", "double-vision"], "flag": ["stroke-signs"],
+                          "ms": "yes"}, headers=headers)
 
 
 @pytest.mark.django_db
-def test_appointment_sheet_reads_in_the_same_six_queries(client, seeded,
-                                                         django_assert_num_queries):
-    # The explorer's six; the footer (QR code, address, date) and the sources line need none.
-    with django_assert_num_queries(6):
+def test_appointment_sheet_reads_in_the_same_seven_queries(client, seeded,
+                                                           django_assert_num_queries):
+    # The explorer's seven; the footer (QR code, address, date) and the sources line need none.
+    with django_assert_num_queries(7):
         client.post(SHEET, {"symptom": ["fatigue", "double-vision"], "flag": ["stroke-signs"]})
 
 
@@ -200,9 +237,10 @@ def test_appointment_sheet_reads_in_the_same_six_queries(client, seeded,
 def test_explorer_stores_nothing_sets_no_cookie_and_is_not_cached(client, seeded):
     before = row_counts()
     responses = [
-        client.post(URL, {"symptom": ["fatigue"], "flag": ["stroke-signs"]}),
-        client.post(URL, {"symptom": ["fatigue"]}, headers={"HX-Request": "true"}),
-        client.post(SHEET, {"symptom": ["fatigue"]}),
+        client.post(URL, {"symptom": ["fatigue"], "flag": ["stroke-signs"], "ms": "yes"}),
+        client.post(URL, {"symptom": ["fatigue"], "flag": ["suicidal-thoughts"]},
+                    headers={"HX-Request": "true"}),
+        client.post(SHEET, {"symptom": ["fatigue"], "ms": "yes"}),
         client.get(URL),
         client.get(SHEET),
     ]
@@ -225,6 +263,7 @@ def test_explorer_uses_no_inline_script_style_or_handlers(client, seeded):
     assert "<script>" not in html and "style=" not in html and "<style" not in html
     assert not re.search(r"\son[a-z]+=", html)
     assert '<link rel="stylesheet" href="/static/css/assessments.css">' in html
+    assert '<script src="/static/js/explorer.js" defer></script>' in html
 
 
 @pytest.mark.django_db
@@ -233,7 +272,8 @@ def test_appointment_sheet_lists_symptoms_tests_questions_and_space_for_notes(cl
     text = text_of(response.content.decode())
     assert response.status_code == 200
     assert "Tiredness (fatigue)" in text and "Pins and needles, tingling or numbness" in text
-    assert "Serum (total) B12" in text and "Methylmalonic acid (MMA)" in text
+    assert "Serum (total) B12" in text
+    assert "Only if the first B12 result is borderline: Methylmalonic acid (MMA)" in text
     questions = response.content.decode().split('id="sheet-questions"', 1)[1].split("</ol>")[0]
     assert 3 <= questions.count("<li>") <= 5
     assert "Notes" in text and 'class="notes-box' in response.content.decode()
@@ -243,8 +283,8 @@ def test_appointment_sheet_lists_symptoms_tests_questions_and_space_for_notes(cl
 @pytest.mark.django_db
 def test_appointment_sheet_puts_a_red_flag_first(client, seeded):
     html = client.post(SHEET, {"symptom": ["fatigue"], "flag": ["stroke-signs"]}).content.decode()
-    assert html.index('role="alert"') < html.index("Symptoms I have noticed")
-    assert "Call 999 or go to A&amp;E now" in html
+    assert html.index("care-card--emergency") < html.index("Symptoms I have noticed")
+    assert "Call 999 now" in html and "Do not drive yourself" in html
 
 
 @pytest.mark.django_db
@@ -273,7 +313,7 @@ def test_old_links_with_choices_in_the_address_show_the_empty_explorer(client, s
     html = response.content.decode()
     assert response.status_code == 200
     assert "Tick any symptoms above" in html
-    assert " checked" not in html and 'role="alert"' not in html
+    assert " checked" not in html and 'class="care-card' not in html
     assert "Both MS and low B12 can cause these" not in html
     assert "We left out some answers" not in html
     htmx = client.get(URL, {"symptom": "fatigue"}, headers={"HX-Request": "true"})
@@ -288,7 +328,7 @@ def test_old_sheet_links_show_an_empty_sheet_that_says_to_tick_symptoms_first(cl
     assert response.status_code == 200
     assert "No symptoms are ticked yet. To fill this in for you, tick them in the" in text
     assert 'href="/explorer/"' in html
-    assert "Tiredness (fatigue)" not in text and 'role="alert"' not in html
+    assert "Tiredness (fatigue)" not in text and 'class="care-card' not in html
     assert "Tests to ask about" in text and 'class="notes-box' in html
 
 

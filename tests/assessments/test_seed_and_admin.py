@@ -5,7 +5,7 @@ from django.apps import apps
 from django.urls import reverse
 
 from assessments import seed
-from assessments.models import Caution, Condition, LabTest, RedFlag, Symptom
+from assessments.models import CareRoute, Caution, Condition, LabTest, RedFlag, Symptom
 from claims.models import Source
 from claims.seed_data.sources import SOURCES
 
@@ -14,17 +14,20 @@ SOURCE_KEYS = {row["key"] for row in SOURCES}
 
 @pytest.mark.django_db
 def test_seed_creates_every_row_with_a_known_source_and_is_idempotent():
+    CareRoute.objects.all().delete()  # migration 0004 made them: the seed must too
     seed.load()
-    counts = [m.objects.count() for m in (Condition, Symptom, RedFlag, LabTest, Caution)]
+    models = (Condition, Symptom, RedFlag, LabTest, Caution, CareRoute)
+    counts = [m.objects.count() for m in models]
     assert counts == [2, len(seed.SYMPTOMS), len(seed.RED_FLAGS), len(seed.LAB_TESTS),
-                      len(seed.CAUTIONS)]
+                      len(seed.CAUTIONS), len(seed.CARE_ROUTES)]
     for model in (Symptom, LabTest, Caution):
         assert all(row.source.key in SOURCE_KEYS for row in model.objects.all())
     for flag in RedFlag.objects.filter(source__isnull=False):
         assert flag.source.key in SOURCE_KEYS
-    assert all(s.conditions.exists() for s in Symptom.objects.all())
+    # Anxiety alone is linked to neither condition: the brief has no source for either.
+    assert [s.slug for s in Symptom.objects.all() if not s.conditions.exists()] == ["anxiety"]
     seed.load()
-    assert counts == [m.objects.count() for m in (Condition, Symptom, RedFlag, LabTest, Caution)]
+    assert counts == [m.objects.count() for m in models]
 
 
 @pytest.mark.django_db
@@ -49,20 +52,29 @@ def test_seed_never_overwrites_an_editors_change_or_an_existing_source():
     symptom.name = "Edited name"
     symptom.save()
     symptom.conditions.clear()
+    route = CareRoute.objects.get(urgency="soon")
+    route.title = "Edited title"
+    route.save()
     seed.load()
     symptom.refresh_from_db()
     assert symptom.name == "Edited name" and not symptom.conditions.exists()
+    assert CareRoute.objects.get(urgency="soon").title == "Edited title"
 
 
 @pytest.mark.django_db
 def test_seed_reports_what_it_did():
+    CareRoute.objects.all().delete()
     first = seed.load()
     assert first[0].startswith("assessments: created 2 conditions")
+    assert f"{len(seed.CARE_ROUTES)} care routes" in first[0]
     assert "created 0 conditions, 0 symptoms" in seed.load()[0]
+    assert "0 care routes" in seed.load()[0]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("model", ["condition", "symptom", "redflag", "labtest", "caution"])
+@pytest.mark.parametrize(
+    "model", ["condition", "symptom", "redflag", "labtest", "caution", "careroute"]
+)
 def test_admin_lists_and_edits_each_model(client, site_admin_user, model):
     seed.load()
     client.force_login(site_admin_user)

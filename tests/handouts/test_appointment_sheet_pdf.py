@@ -31,6 +31,9 @@ def open_sheet(page, site: str, symptom_names: list[str], flag_labels=()) -> Non
         page.get_by_label(label, exact=True).check()
     # htmx swaps the results after each tick; wait until the last swap carries every symptom.
     expect(page.locator(".sheet-form input[name=symptom]")).to_have_count(len(symptom_names))
+    folded = page.locator("details.rest-of-results:not([open]) > summary")
+    if folded.count():  # the mental-health card comes first; the rest is folded below it
+        folded.click()
     with page.expect_navigation():
         page.get_by_role("button", name="Open a printable appointment sheet").click()
     expect(page.locator("h1")).to_have_text("Take this to your appointment")
@@ -54,6 +57,7 @@ def test_sheet_prints_on_one_page_with_what_was_ticked(site, page, paper, ticked
     for name in names:
         assert squeezed(name) in squeezed(text), name  # a long name may wrap in its column
     for expected in ("Tests to ask about", "Active B12", "Methylmalonic acid (MMA)",
+                     "Only if the first B12 result is borderline",
                      "Questions for my doctor", "Notes", "for learning",
                      "Printed " + dateformat.format(timezone.localdate(), "j F Y")):
         assert expected in text, expected
@@ -66,15 +70,28 @@ def test_sheet_prints_on_one_page_with_what_was_ticked(site, page, paper, ticked
 @needs_poppler
 @pytest.mark.parametrize("paper", PAPER)
 def test_red_flags_come_first_and_the_sheet_still_fits_one_page(site, page, paper):
-    flags = ["Sudden loss of sight in one or both eyes", "Thoughts of ending your life",
+    flags = ["Sudden loss of sight in one or both eyes",
+             "Thoughts of ending your life, or not feeling safe",
+             "Walking or balance getting worse fast",
              "New symptoms, or symptoms slowly getting worse, over weeks"]
     open_sheet(page, site, TWO, flags)
     pdf = print_pdf(page, "", paper, "appointment-sheet-red-flags")
     assert pdf_info(pdf)["pages"] == 1
-    text = pdf_text(pdf)
-    assert text.index("Call 999 or go to A&E now") < text.index("Symptoms I have noticed")
-    for label in flags:
-        assert label in text, label
+    text, flat = pdf_text(pdf), squeezed(pdf_text(pdf))
+    # One card per urgency, most urgent first, all before the symptoms and the tests.
+    order = [text.index(title) for title in ("Call 999 now", "Talk to someone now",
+                                             "Get help today", "Symptoms I have noticed")]
+    assert order == sorted(order)
+    for label in flags[:3]:
+        assert squeezed(label) in flat, label
+    # The "soon" flag is listed with the symptoms noticed (pdftotext may read its wrapped
+    # lines across columns, so it is checked in the page).
+    expect(page.locator(".sheet-symptoms")).to_contain_text(flags[3])
+    assert "116 123" in text and squeezed("mental health option") in flat
+    # The sheet leads with the mental-health concern, not with a blood test.
+    assert text.index("First, I want to talk about my mental health") < text.index(
+        "Symptoms I have noticed")
+    assert "not yet checked" not in text.split("Symptoms I have noticed")[0]
 
 
 def test_printed_sheet_text_is_at_least_12pt_and_black_on_white(site, page):
@@ -119,8 +136,9 @@ def sheet_prose(html: str) -> str:
         {"symptom": ["fatigue", "pins-and-needles"]},
         {"symptom": [row[0] for row in seed.SYMPTOMS]},
         {"symptom": ["fatigue"], "flag": ["stroke-signs", "suicidal-thoughts"]},
+        {"symptom": ["came-and-went", "double-vision"], "ms": "yes"},
     ],
-    ids=["nothing-ticked", "two", "all", "red-flags"],
+    ids=["nothing-ticked", "two", "all", "red-flags", "ms-diagnosis"],
 )
 def test_sheet_wording_reads_at_grade_8_or_lower(client, data):
     call_command("load_seed_content", stdout=open(os.devnull, "w"))
