@@ -7,26 +7,18 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
+from editorial.admin_review import ReadOnlyAdmin
 from editorial.forms import AcceptSuggestionForm, DeclineSuggestionForm, DuplicateSuggestionForm
 from editorial.models import AuditEntry, Suggestion
 from editorial.services import suggestions as services
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "actor_name", "action", "from_state", "to_state", "subject"]
     list_filter = ["action"]
     search_fields = ["subject", "actor_name", "comment"]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 TRIAGE_FORMS = {

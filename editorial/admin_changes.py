@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
+from editorial.admin_review import ReadOnlyAdmin
 from editorial.models import Contribution, ProposedChange
 from editorial.services import changes
 from editorial.services.errors import WorkflowError
@@ -50,7 +51,7 @@ def diff_rows(change: ProposedChange) -> list[dict]:
 
 
 @admin.register(ProposedChange)
-class ProposedChangeAdmin(admin.ModelAdmin):
+class ProposedChangeAdmin(ReadOnlyAdmin):
     change_form_template = "admin/editorial/proposedchange/change_form.html"
     list_display = ["__str__", "state", "last_edited_by", "updated_at", "reviewed_by"]
     list_filter = ["state", "content_type"]
@@ -59,15 +60,6 @@ class ProposedChangeAdmin(admin.ModelAdmin):
     fields = ["content_type", "object_repr", "action", "state", "author", "last_edited_by",
               "reviewed_by", "reviewed_at", "review_comment", "created_at", "updated_at"]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         return [
@@ -115,16 +107,7 @@ class ProposedChangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(admin.ModelAdmin):
+class ContributionAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "user", "claim", "part", "settled_at"]
     list_select_related = ["user", "claim"]
     list_filter = ["settled_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

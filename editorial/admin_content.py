@@ -41,6 +41,7 @@ from editorial.admin_forms import (
     SourceAdminForm,
 )
 from editorial.admin_review import (
+    ReadOnlyAdmin,
     ReviewedAdminMixin,
     proposed_message,
     save_reviewed_formset,
@@ -554,19 +555,6 @@ class DoseCheckAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["claim", "claimed_amount"]
     list_select_related = ["claim"]
     autocomplete_fields = ["claim"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records written only by the workflow: visible, never edited by hand."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(VerdictChange)

@@ -5,7 +5,7 @@ the claims that show it). Once published content shows it, a save, an addition o
 becomes a proposed change that waits for a medical reviewer; the approved row stays public.
 """
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -117,3 +117,16 @@ class ReviewedAdminMixin:
             self.message_user(request, "added", messages.SUCCESS)
             return HttpResponseRedirect(change_url(_proposed(request)[-1]))
         return super().response_add(request, obj, post_url_continue)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records written only by the workflow: visible, never edited by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
