@@ -43,6 +43,7 @@ from editorial.admin_forms import (
 from editorial.admin_review import (
     ReadOnlyAdmin,
     ReviewedAdminMixin,
+    WorkflowAdminMixin,
     proposed_message,
     save_reviewed_formset,
 )
@@ -57,17 +58,6 @@ DIFF_EXCLUDED = {
     "patient_summary_html", "clinician_summary_html", "what_to_do_html", "search_document",
     "updated_at", "created_at", "version",
 }
-
-
-class WorkflowAdminMixin:
-    """Turns a refused service call into a message on the page instead of a server error."""
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except services.WorkflowError as exc:
-            messages.error(request, str(exc))
-            return HttpResponseRedirect(request.get_full_path())
 
 
 class VersionHistoryMixin:

@@ -51,8 +51,8 @@ def save_reviewed_formset(request, formset) -> None:
         note_outcome(request, changes.row_save(obj=obj, actor=request.user, m2m={}))
 
 
-class ReviewedAdminMixin:
-    form = ReviewedRowForm
+class WorkflowAdminMixin:
+    """Turns a refused service call into a message on the page instead of a server error."""
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
@@ -61,11 +61,9 @@ class ReviewedAdminMixin:
             messages.error(request, str(exc))
             return HttpResponseRedirect(request.get_full_path())
 
-    def get_object(self, request, object_id, from_field=None):
-        obj = super().get_object(request, object_id, from_field)
-        if obj is not None:
-            obj.pending_change = changes.pending_change_for(obj)
-        return obj
+
+class ReviewedAdminMixin(WorkflowAdminMixin):
+    form = ReviewedRowForm
 
     def save_model(self, request, obj, form, change):
         m2m = {

@@ -63,10 +63,6 @@ def _claims_showing(model, pk) -> Q | None:
     }.get(model, lambda: None)()
 
 
-def is_reviewed_model(model) -> bool:
-    return model in ALWAYS_PUBLIC or model in CLAIM_PARTS or _claims_showing(model, 0) is not None
-
-
 def claims_showing(obj, data: dict | None = None) -> list[Claim]:
     """Claims (any state) that show the row now, or would after the proposed values."""
     model = type(obj)
@@ -77,9 +73,10 @@ def claims_showing(obj, data: dict | None = None) -> list[Claim]:
             ids.add(data["claim_id"])
     elif obj.pk is not None and (query := _claims_showing(model, obj.pk)) is not None:
         ids.update(Claim.objects.filter(query).values_list("pk", flat=True))
-    if model is CitationCheck and obj.origin_id:
+    if model is CitationCheck:
+        origins = {obj.origin_id, (data or {}).get("origin_id")} - {None}
         ids.update(
-            Claim.objects.filter(claim_origins__origin=obj.origin_id).values_list("pk", flat=True)
+            Claim.objects.filter(claim_origins__origin__in=origins).values_list("pk", flat=True)
         )
     ids.discard(None)
     return list(Claim.objects.filter(pk__in=ids).order_by("pk"))
@@ -247,9 +244,8 @@ def row_save(*, obj, actor, m2m: dict | None = None, reason: str = "") -> Outcom
     _validate(obj)
     data = row_values(obj, m2m=m2m)
     before = None if is_new else model.objects.get(pk=obj.pk)
-    claims = claims_showing(obj, data)
-    if before is not None and model in CLAIM_PARTS and before.claim_id != obj.claim_id:
-        claims = claims_showing(before, data)  # a move between claims changes both
+    # From the stored row and the proposed values: a move between claims changes both.
+    claims = claims_showing(before or obj, data)
     if model in CLAIM_PARTS:
         _refuse_locked(claims)
     if not is_published(obj, claims, data):
