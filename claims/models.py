@@ -218,6 +218,13 @@ class DoseReference(models.Model):
     key = models.SlugField(unique=True)
     label = models.CharField(max_length=160)
     amount = models.CharField(max_length=80)
+    country = models.CharField(
+        max_length=40, blank=True, help_text="Whose figure this is, e.g. UK or US."
+    )
+    clinician_only = models.BooleanField(
+        default=False,
+        help_text="Treatment amounts for a diagnosed condition: shown in the clinician view only.",
+    )
     explanation = models.TextField(
         help_text="Plain words: who this amount is for.", **text_limit(PROSE_MAX_CHARS)
     )
@@ -347,8 +354,21 @@ class Claim(models.Model):
 class ClaimOrigin(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="claim_origins")
     origin = models.ForeignKey(Origin, on_delete=models.PROTECT, related_name="+")
+    quote = models.TextField(
+        blank=True,
+        help_text="Words the origin really wrote, copied exactly. Shown in quotation marks.",
+        **text_limit(NOTE_MAX_CHARS),
+    )
     wording = models.TextField(
-        blank=True, help_text="How this origin puts the claim.", **text_limit(NOTE_MAX_CHARS)
+        "in our words",
+        blank=True,
+        help_text="What the origin says, in our own words. Shown without quotation marks.",
+        **text_limit(NOTE_MAX_CHARS),
+    )
+    relies_on = models.ManyToManyField(
+        CitationCheck, blank=True, related_name="claim_origins",
+        help_text="The origin's own references that this claim rests on (their checks show on "
+        "the claim page; the whole list is on the origin's page).",
     )
 
     class Meta:
@@ -358,6 +378,22 @@ class ClaimOrigin(models.Model):
 
     def __str__(self):
         return f"{self.origin} on claim {self.claim_id}"
+
+
+class SeenAs(models.TextChoices):
+    """How a finding was seen, short of a reviewer checking the original document."""
+
+    SOURCE = "source", "Seen in a published source"
+    SUMMARY = "summary", "Seen in a summary of the source"
+    UNCHECKED = "unchecked", "Not yet checked"
+
+
+# The three levels of checking the editorial policy defines, the first set only by a reviewer.
+PROVENANCE_ORIGINAL = "original"
+PROVENANCE_LABELS = {
+    PROVENANCE_ORIGINAL: "Checked against the original document",
+    **dict(SeenAs.choices),
+}
 
 
 class Evidence(models.Model):
@@ -376,9 +412,25 @@ class Evidence(models.Model):
         blank=True, help_text="Precise wording for clinicians.", **text_limit(PROSE_MAX_CHARS)
     )
     grade = models.ForeignKey(Grade, null=True, blank=True, on_delete=models.PROTECT)
+    grade_question = models.CharField(
+        max_length=200, blank=True,
+        help_text="The question the grade answers, e.g. 'B12 supplements to prevent MS'. "
+        "Required with a grade.",
+    )
+    grade_answers_claim = models.BooleanField(
+        "grade answers this claim", default=False,
+        help_text="Tick only if the graded question is this claim's own question. Otherwise "
+        "the page says that no guideline graded this claim.",
+    )
     grade_note = models.CharField(max_length=120, blank=True, help_text="e.g. 95% consensus")
+    seen_as = models.CharField(
+        "how it was seen", max_length=12, choices=SeenAs.choices, default=SeenAs.UNCHECKED,
+        help_text="How the finding was seen when it was written down. 'Checked against the "
+        "original document' is not here: only a medical reviewer's action sets it.",
+    )
     verified = models.BooleanField(
-        default=False, help_text="Checked against the primary document by a named person."
+        "checked against the original document", default=False,
+        help_text="Set only by a medical reviewer's action, which records who and when.",
     )
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -396,15 +448,43 @@ class Evidence(models.Model):
     def __str__(self):
         return f"{self.source} on claim {self.claim_id}"
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.grade_id and not self.grade_question.strip():
+            raise ValidationError(
+                {"grade_question": "Say which question this grade answers."}
+            )
+        if self.grade_answers_claim and not self.grade_id:
+            raise ValidationError({"grade_answers_claim": "There is no grade to count."})
+
+    @property
+    def provenance(self) -> str:
+        """'original' only when a named reviewer checked it; otherwise how it was seen."""
+        if self.verified and self.verified_by_id:
+            return PROVENANCE_ORIGINAL
+        return self.seen_as
+
+    @property
+    def provenance_label(self) -> str:
+        return PROVENANCE_LABELS[self.provenance]
+
 
 class DoseCheck(models.Model):
     """For a claim that names a dose: the claimed amount beside reference amounts."""
 
     claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="dose_check")
     claimed_amount = models.CharField(max_length=120, help_text="e.g. 1,000 to 5,000 mcg a day")
+    patient_comparison = models.CharField(
+        max_length=300, blank=True,
+        help_text="For patients, in words and with no amounts: how the claimed amount compares "
+        "with what an adult needs each day, e.g. 'hundreds to thousands of times what an adult "
+        "needs each day'.",
+    )
     explanation_md = models.TextField(
-        "explanation (Markdown)",
-        help_text="Explain the comparison; never advise a dose.",
+        "explanation for clinicians (Markdown)",
+        help_text="Shown to clinicians only. Explain the comparison; never advise a dose, and "
+        "never equate the claim's amount with a treatment dose.",
         **markdown_limit(),
     )
     explanation_html = models.TextField(editable=False, blank=True)
@@ -482,6 +562,49 @@ class ClaimRevision(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state in self.OPEN_STATES
+
+
+class ReviewerProfile(models.Model):
+    """Who a medical reviewer is, as readers see it beside the pages they approved.
+
+    Kept by site admins. A reviewer cannot approve until every field is filled in.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_profile"
+    )
+    name = models.CharField(max_length=120, blank=True, help_text="Full name as shown on pages.")
+    role = models.CharField(
+        max_length=160, blank=True, help_text="Job title, e.g. Consultant neurologist."
+    )
+    registration = models.CharField(
+        "professional registration", max_length=160, blank=True,
+        help_text="Register and number, e.g. the regulator's register entry.",
+    )
+    conflicts = models.TextField(
+        "declared conflicts of interest", blank=True,
+        help_text="Write 'None declared' if there are none.",
+        **text_limit(NOTE_MAX_CHARS),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name or f"Profile of user {self.user_id}"
+
+    @property
+    def is_complete(self) -> bool:
+        return all(value.strip() for value in self.required_values())
+
+    def required_values(self) -> list[str]:
+        return [self.name, self.role, self.registration, self.conflicts]
+
+    def missing_fields(self) -> list[str]:
+        names = ["name", "role", "professional registration", "declared conflicts of interest"]
+        return [name for name, value in zip(names, self.required_values()) if not value.strip()]
 
 
 class ContentVersion(models.Model):

@@ -30,6 +30,7 @@ from claims.models import (
 from claims.seed_data.b12_claims import CLAIMS
 from claims.seed_data.doses import DOSE_REFERENCES
 from claims.seed_data.grading import GRADING_SCHEMES
+from claims.seed_data.lay_aliases import LAY_ALIASES
 from claims.seed_data.origins import CITATION_CHECKS, ORIGINS
 from claims.seed_data.sources import SOURCES
 from claims.seed_data.topics import B12_TOPIC
@@ -207,7 +208,7 @@ def _load_claims(
             patient_summary_md=row["patient_summary_md"],
             clinician_summary_md=row["clinician_summary_md"],
             what_to_do_md=row["what_to_do_md"],
-            aliases="\n".join(row.get("aliases", [])),
+            aliases="\n".join([*row.get("aliases", []), *LAY_ALIASES.get(row["slug"], [])]),
             no_guideline_note=row.get("no_guideline_note", ""),
             # Seeded content is not yet approved by a clinician.
             state=ReviewState.UNDER_REVIEW,
