@@ -5,6 +5,12 @@ Every row is keyed on a stable identifier (Verdict.code, GradingScheme.slug, Gra
 already exists is left exactly as an editor last saved it, and its children (evidence, claim
 origins, citation checks, dose checks) are only ever created together with a new parent, so a
 re-run never brings back something an editor deleted or changed.
+
+Citation checks have no stable key of their own, so the seed data gives each one a seed-only
+"ref"; a claim names the references its origin relies on by that ref, and the loader links
+them when it creates the claim's origins (a check an editor has since deleted is skipped).
+Nothing seeded is ever marked as checked against the original document: only a named medical
+reviewer's action records that.
 """
 
 from collections import Counter
@@ -195,7 +201,8 @@ def _load_claims(
     sources = _sources_by_key(ev["source"] for row in new for ev in row["evidence"])
     dose_refs = DoseReference.objects.in_bulk(field_name="key")
 
-    claim_origins, evidence = [], []
+    checks_by_ref = _citation_checks_by_ref()
+    claim_origins, relied_on, evidence = [], [], []
     for row in new:
         claim = Claim(
             topic=topic,
@@ -216,10 +223,18 @@ def _load_claims(
         claim.save()  # save() renders the Markdown and the search document
         created["claim"] += 1
 
-        for origin_key, wording in row["origins"].items():
+        for origin_key, words in row["origins"].items():
+            words = {"wording": words} if isinstance(words, str) else words
             claim_origins.append(
-                ClaimOrigin(claim=claim, origin=origins[origin_key], wording=wording)
+                ClaimOrigin(
+                    claim=claim,
+                    origin=origins[origin_key],
+                    quote=words.get("quote", ""),
+                    wording=words.get("wording", ""),
+                )
             )
+            refs = row.get("relies_on", {}).get(origin_key, [])
+            relied_on.append([checks_by_ref[ref] for ref in refs if ref in checks_by_ref])
         for order, item in enumerate(row["evidence"], start=1):
             grade = item.get("grade")
             evidence.append(
@@ -230,8 +245,11 @@ def _load_claims(
                     finding=item["finding"],
                     clinician_finding=item.get("clinician_finding", ""),
                     grade=grades[grade] if grade else None,
+                    grade_question=item.get("grade_question", ""),
+                    grade_answers_claim=item.get("grade_answers_claim", False),
                     grade_note=item.get("grade_note", ""),
-                    verified=item["verified"],
+                    seen_as=item["seen_as"],
+                    verified=False,  # only a named reviewer's action sets this
                     verification_note=item["verification_note"],
                     order=order,
                 )
@@ -241,6 +259,7 @@ def _load_claims(
             check = DoseCheck(
                 claim=claim,
                 claimed_amount=dose["claimed_amount"],
+                patient_comparison=dose["patient_comparison"],
                 explanation_md=dose["explanation_md"],
             )
             check.save()  # save() renders the Markdown
@@ -249,8 +268,33 @@ def _load_claims(
 
     ClaimOrigin.objects.bulk_create(claim_origins)
     created["claim_origin"] += len(claim_origins)
+    Through = ClaimOrigin.relies_on.through
+    Through.objects.bulk_create(
+        Through(claimorigin_id=link.pk, citationcheck_id=check.pk)
+        for link, checks in zip(claim_origins, relied_on, strict=True)
+        for check in checks
+    )
     bulk_create_with_history(evidence, Evidence)
     created["evidence"] += len(evidence)
+
+
+def _citation_checks_by_ref() -> dict[str, CitationCheck]:
+    """The seeded citation checks that still exist, by their seed-only ref.
+
+    A check is found again by its origin and the reference as the origin gives it; one an
+    editor has deleted or re-worded is not found, and no claim is linked to it.
+    """
+    wanted = {(row["origin"], row["cited_as"]): row["ref"] for row in CITATION_CHECKS}
+    checks = CitationCheck.objects.filter(
+        origin__key__in={origin for origin, _ in wanted},
+        cited_as__in={cited_as for _, cited_as in wanted},
+    ).select_related("origin")
+    found = {}
+    for check in checks:
+        ref = wanted.get((check.origin.key, check.cited_as))
+        if ref is not None:
+            found.setdefault(ref, check)
+    return found
 
 
 def _sources_by_key(keys) -> dict[str, Source]:

@@ -1,24 +1,56 @@
-"""The 35 claims of the first topic, "Vitamin B12 and MS", in the evidence brief's order.
+"""The 35 claims of the first topic, "Vitamin B12 and MS", in the order the blog's claims were
+listed when the topic was researched.
 
-Every fact comes from ../shared/content/evidence-brief.md. Patient text (patient summary,
-what to do, verdict reason, evidence finding) stays at reading grade 8 or lower and never
-names a dose; amounts appear only in the claim as people meet it, in clinician text and in
-dose checks. Evidence seen only through the AI answer site, or marked [K] in the brief, is
-stored as not yet verified.
+Patient text (patient summary, what to do, verdict reason, evidence finding, origin wording)
+stays at reading grade 8 or lower and never names a dose; amounts appear only in the claim as
+people meet it, in the origin's own quoted words, in clinician text and in dose checks. Each
+finding says how it was seen: in the published source, only in a summary of it, or not yet
+checked. None is marked as checked against the original document; only a named reviewer can.
+
+An origin's "quote" holds words it really wrote (fragments joined by " … "); "wording" is our
+own paraphrase. "relies_on" names the blog references (origins.CITATION_CHECKS) a claim rests on.
 """
 
 from textwrap import dedent
 
-from claims.seed_data.notes import GENERAL_KNOWLEDGE, ONLY_VIA_AI_SUMMARY, SEEN_IN_SOURCE
-from claims.seed_data.origins import AI_SUMMARY, BLOG
+from claims.seed_data.notes import (
+    NOT_SEEN_IN_A_SOURCE,
+    ONLY_VIA_AI_SUMMARY,
+    SEEN_IN_GUIDELINE_SUMMARY,
+    SEEN_IN_SOURCE,
+    SEEN_IN_STUDY_SUMMARY,
+    SEEN_VIA_MS_TRUST,
+)
+from claims.seed_data.origins import (
+    AI_SUMMARY,
+    BLOG,
+    KUMAR,
+    OKUDA,
+    REYNOLDS,
+    SCALABRINO,
+    VRETHEM,
+)
 from claims.seed_data.topics import B12_TOPIC
 
 TOPIC = B12_TOPIC["slug"]
 
-ESPEN_GRADE_0 = ("espen", "0")
-ESPEN_CONSENSUS_NOTE = "95% consensus (as reported by a secondary AI-generated summary)"
-COCHRANE_GRADE = ("grade", "low")
-COCHRANE_GRADE_NOTE = "Rated low-quality evidence in the review"
+# Each grade with the question it answers; neither is the question of a claim it sits on.
+ESPEN_GRADE = {
+    "grade": ("espen", "0"),
+    "grade_note": "95% consensus, as reported by an AI answer site's summary",
+    "grade_question": "B12 supplements to prevent MS",
+}
+COCHRANE_GRADE = {
+    "grade": ("grade", "low"),
+    "grade_note": "Rated low-quality evidence in the review",
+    "grade_question": "B12 tablets compared with B12 injections for B12 deficiency",
+}
+
+# Sources seen only through summaries of them, with the note that says so.
+SEEN_ONLY_IN_SUMMARY = {
+    "nice-ng239": SEEN_IN_GUIDELINE_SUMMARY,
+    "savage-1994": SEEN_IN_STUDY_SUMMARY,
+}
 
 # Sentences several claims share, so the same advice reads the same way everywhere.
 TEST_FIRST = "Have the blood test before you take any B12. Taking it first can hide a low level."
@@ -39,35 +71,42 @@ def bullets(*items: str) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
-def seen(source, direction, finding, clinician_finding, **extra):
-    """Evidence the brief marks as seen in the published source ([S])."""
+def _evidence(source, direction, finding, clinician_finding, seen_as, note, **extra):
     return {
         "source": source,
         "direction": direction,
         "finding": finding,
         "clinician_finding": clinician_finding,
-        "verified": True,
-        "verification_note": SEEN_IN_SOURCE,
-        **extra,
-    }
-
-
-def unverified(source, direction, finding, clinician_finding, note, **extra):
-    """Evidence not yet checked against the primary document."""
-    return {
-        "source": source,
-        "direction": direction,
-        "finding": finding,
-        "clinician_finding": clinician_finding,
-        "verified": False,
+        "seen_as": seen_as,
         "verification_note": note,
         **extra,
     }
 
 
+def seen(source, direction, finding, clinician_finding, **extra):
+    """A finding seen in the published source (or, for a source seen only through summaries,
+    in a summary of it)."""
+    note = SEEN_ONLY_IN_SUMMARY.get(source)
+    if note:
+        return _evidence(source, direction, finding, clinician_finding, "summary", note, **extra)
+    return _evidence(
+        source, direction, finding, clinician_finding, "source", SEEN_IN_SOURCE, **extra
+    )
+
+
+def seen_in_summary(source, direction, finding, clinician_finding, note, **extra):
+    """A finding seen only in someone else's summary of the source."""
+    return _evidence(source, direction, finding, clinician_finding, "summary", note, **extra)
+
+
+def unchecked(source, direction, finding, clinician_finding, note, **extra):
+    """A finding not yet seen in any published source."""
+    return _evidence(source, direction, finding, clinician_finding, "unchecked", note, **extra)
+
+
 def espen(direction, finding, clinician_finding, **extra):
-    """ESPEN's B12/MS wording was seen only through the AI answer site."""
-    return unverified(
+    """ESPEN's B12 and MS wording was seen only through the AI answer site."""
+    return unchecked(
         "espen-2018", direction, finding, clinician_finding, ONLY_VIA_AI_SUMMARY, **extra
     )
 
@@ -85,8 +124,9 @@ CLAIMS = [
         "short_wording": "A lack of vitamin B12 can cause symptoms that look like MS",
         "verdict": "S",
         "verdict_reason": (
-            "Low B12 can cause nerve symptoms like those of MS. NICE lists a B12 blood test "
-            "among the checks before someone is referred with suspected MS."
+            "Low B12 can cause nerve symptoms like those of MS. So that one is not mistaken for "
+            "the other, NICE lists a B12 blood test among the checks before someone is referred "
+            "with suspected MS."
         ),
         "patient_summary_md": md("""
             Low B12 can harm the nerves. It can cause tingling, numbness, weak legs, poor
@@ -120,11 +160,19 @@ CLAIMS = [
             "ms mimic",
         ],
         "origins": {
-            BLOG: (
-                "Says the nerve symptoms of B12 deficiency overlap so much with MS that some "
-                "people were first misdiagnosed with MS."
-            ),
+            BLOG: {
+                "quote": (
+                    "This overlap has led some researchers to describe B12 deficiency as a "
+                    "“clinical mimic” of MS. In some cases, patients with B12 deficiency were "
+                    "initially misdiagnosed with MS—until their symptoms improved with B12 therapy."
+                ),
+                "wording": (
+                    "Says the nerve symptoms of B12 deficiency overlap so much with MS that some "
+                    "people were first misdiagnosed with MS, until B12 therapy helped."
+                ),
+            },
         },
+        "relies_on": {BLOG: [KUMAR]},
         "evidence": [
             seen(
                 "nice-ng220", "supports",
@@ -159,12 +207,14 @@ CLAIMS = [
         "verdict": "I",
         "verdict_reason": (
             "A 1992 study raised this as an idea only. We found no study that tested whether "
-            "low B12 makes MS worse."
+            "low B12 makes MS worse or slows recovery. Low B12 can cause symptoms like MS, so "
+            "new symptoms need checking."
         ),
         "patient_summary_md": md("""
             A study from 1992 suggested that low B12 might make MS worse or slow recovery.
-            This was an idea, not a result. We found no study that has tested it. Low B12 is
-            still worth finding and treating for its own sake.
+            This was an idea, not a result. We found no study that has tested it. Low B12 can
+            cause symptoms like those of MS, so new symptoms may not be a flare. Tell your MS
+            team about them. Low B12 is still worth finding and treating for its own sake.
         """),
         "clinician_summary_md": md("""
             Reynolds et al. (Arch Neurol 1992) found low serum B12 in a subset of MS patients
@@ -192,14 +242,26 @@ CLAIMS = [
             "the idea."
         ),
         "origins": {
-            BLOG: (
-                "Says a B12 deficiency may worsen MS, and that a silent deficiency can make "
-                "symptoms worse or mimic a flare."
-            ),
-            AI_SUMMARY: (
-                "Repeats the 1992 study's idea that a coexisting deficiency might make MS "
-                "worse or slow recovery, as a reason to check B12 in people with MS."
-            ),
+            BLOG: {
+                "quote": (
+                    "A silent B12 deficiency can make symptoms worse, mimic a flare, or delay "
+                    "healing."
+                ),
+                "wording": (
+                    "Says a lack of B12 may make MS worse, and that a silent lack can mimic a "
+                    "flare or delay healing."
+                ),
+            },
+            AI_SUMMARY: {
+                "quote": (
+                    "Coexisting B12 deficiency might aggravate MS or impair recovery from MS, "
+                    "making identification clinically important even if not causally related."
+                ),
+                "wording": (
+                    "Repeats the 1992 study's idea that a lack of B12 alongside MS might make MS "
+                    "worse or slow recovery, as a reason to check B12 in people with MS."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -250,14 +312,27 @@ CLAIMS = [
             "b12 prevent ms",
         ],
         "origins": {
-            BLOG: (
-                "Says emerging evidence shows a B12 deficiency may even contribute to MS "
-                "progression."
-            ),
-            AI_SUMMARY: (
-                "Reports an association between low B12 and MS but says, citing ESPEN, that a "
-                "causal link has not been confirmed."
-            ),
+            BLOG: {
+                "quote": (
+                    "emerging evidence shows that a deficiency in vitamin B12 may mimic, worsen, "
+                    "or even contribute to MS progression."
+                ),
+                "wording": (
+                    "Says new evidence shows a lack of B12 may even help MS get worse over time."
+                ),
+            },
+            AI_SUMMARY: {
+                "quote": (
+                    "There is a documented association between vitamin B12 deficiency and multiple "
+                    "sclerosis, but vitamin B12 supplementation is not recommended for MS "
+                    "prevention, and the hypothesis linking B12 deficiency as a causal factor in "
+                    "MS has not been confirmed."
+                ),
+                "wording": (
+                    "Reports a link between low B12 and MS but says, citing ESPEN, that low B12 "
+                    "has not been shown to cause MS."
+                ),
+            },
         },
         "evidence": [
             espen(
@@ -267,8 +342,7 @@ CLAIMS = [
                 "ESPEN 2018 (as reported by a secondary summary): the hypothesis linking B12 "
                 "deficiency and MS has not been confirmed; B12 supplementation is not "
                 "recommended to prevent MS (Grade 0, 95% consensus).",
-                grade=ESPEN_GRADE_0,
-                grade_note=ESPEN_CONSENSUS_NOTE,
+                **ESPEN_GRADE,
             ),
             seen(
                 "najafi-2012", "contradicts",
@@ -322,15 +396,29 @@ CLAIMS = [
             "results."
         ),
         "origins": {
-            BLOG: (
-                "Says a large number of people with MS have lower than normal B12, especially "
-                "those with progressive disease."
-            ),
-            AI_SUMMARY: (
-                "Reports that people with MS had lower B12 than controls in a 1992 study, with "
-                "9 of 29 below the study's cut-off."
-            ),
+            BLOG: {
+                "quote": (
+                    "A large number of MS patients are found to have lower than normal serum B12, "
+                    "especially those with progressive disease [1]."
+                ),
+                "wording": (
+                    "Says many people with MS have lower than normal B12, especially those with "
+                    "progressive MS."
+                ),
+            },
+            AI_SUMMARY: {
+                "quote": (
+                    "MS patients demonstrate significantly lower serum vitamin B12 levels compared "
+                    "to both neurological and normal controls, with 9 out of 29 consecutive MS "
+                    "patients showing levels below 147 pmol/L in one study."
+                ),
+                "wording": (
+                    "Reports that people with MS had lower B12 than others in a 1992 study, with 9 "
+                    "of 29 below the study's cut-off."
+                ),
+            },
         },
+        "relies_on": {BLOG: [REYNOLDS]},
         "evidence": [
             seen(
                 "reynolds-1992", "supports",
@@ -392,15 +480,26 @@ CLAIMS = [
             "might be low in MS. The only source is one small study from 1992."
         ),
         "origins": {
-            BLOG: (
-                "Says some theories suggest chronic inflammation or malabsorption lowers B12 "
-                "in people with MS."
-            ),
-            AI_SUMMARY: (
-                "Says the 1992 study points to a problem in how the body handles B12 rather "
-                "than a simple lack in the diet."
-            ),
+            BLOG: {
+                "quote": "Some theories suggest chronic inflammation or malabsorption contributes "
+                "to this.",
+                "wording": (
+                    "Says some theories blame long-term inflammation or poor absorption for low "
+                    "B12 in people with MS."
+                ),
+            },
+            AI_SUMMARY: {
+                "quote": (
+                    "suggesting a metabolic disturbance in B12 handling rather than simple dietary "
+                    "deficiency"
+                ),
+                "wording": (
+                    "Says the 1992 study points to a problem in how the body handles B12 rather "
+                    "than a simple lack in the diet."
+                ),
+            },
         },
+        "relies_on": {BLOG: [REYNOLDS]},
         "evidence": [
             seen(
                 "reynolds-1992", "context",
@@ -445,8 +544,12 @@ CLAIMS = [
             "homocysteine levels ms",
         ],
         "origins": {
-            BLOG: "Says raised homocysteine is common in MS.",
+            BLOG: {
+                "quote": "Elevated homocysteine is common in MS",
+                "wording": "Says raised homocysteine is common in MS.",
+            },
         },
+        "relies_on": {BLOG: [VRETHEM]},
         "evidence": [
             seen(
                 "li-2020", "supports",
@@ -491,11 +594,18 @@ CLAIMS = [
             "of raised homocysteine in MS. The evidence is one observational study."
         ),
         "origins": {
-            BLOG: (
-                "Says raised homocysteine in MS is often the result of B12 and folate "
-                "deficiency, citing Vrethem and colleagues."
-            ),
+            BLOG: {
+                "quote": (
+                    "Elevated homocysteine is common in MS and is often a result of B12 and folate "
+                    "deficiency [2]."
+                ),
+                "wording": (
+                    "Says raised homocysteine in MS often comes from a lack of B12 and folate, "
+                    "citing Vrethem and colleagues."
+                ),
+            },
         },
+        "relies_on": {BLOG: [VRETHEM]},
         "evidence": [
             seen(
                 "vrethem-2003", "contradicts",
@@ -546,11 +656,18 @@ CLAIMS = [
             "myelin repair in MS. The evidence is animal work on B12 deficiency."
         ),
         "origins": {
-            BLOG: (
-                "Says animal studies show B12 supplements may stimulate remyelination, making "
-                "B12 a potential therapeutic ally in MS."
-            ),
+            BLOG: {
+                "quote": (
+                    "Animal studies show that B12 supplementation may stimulate remyelination, "
+                    "making it a potential therapeutic ally in MS [3]."
+                ),
+                "wording": (
+                    "Says animal studies show B12 supplements may help rebuild myelin, so B12 "
+                    "could help treat MS."
+                ),
+            },
         },
+        "relies_on": {BLOG: [SCALABRINO]},
         "evidence": [
             seen(
                 "scalabrino-2009", "context",
@@ -583,8 +700,8 @@ CLAIMS = [
             In Wade et al. (JNNP 2002; trial of the Cari Loder regime) every arm received
             weekly 1 mg B12, and both arms improved by about 2 points on the Guy's Neurological
             Disability Scale, so the design cannot attribute any change to B12. The NICE MS
-            guideline does not support B12 injections for fatigue (wording not yet checked in
-            NG220 itself).
+            guideline does not support B12 injections for fatigue (as summarised by the MS
+            Trust; not yet seen in NG220 itself).
         """),
         "what_to_do_md": bullets(
             "Tell your MS team about your fatigue. They can look at what might be causing it.",
@@ -600,11 +717,20 @@ CLAIMS = [
             "high dose b12 ms",
         ],
         "origins": {
-            BLOG: (
-                "Says some people with MS report less fatigue, better mood and better nerve "
-                "function on high-dose B12, and that studies show it reduces fatigue."
-            ),
+            BLOG: {
+                "quote": (
+                    "Some MS patients report reduced fatigue, improved mood, and better nerve "
+                    "function after taking high-dose B12—especially methylcobalamin or injectable "
+                    "forms [4]. … Studies show that supplementation can reduce physical and "
+                    "cognitive fatigue in MS patients [5]."
+                ),
+                "wording": (
+                    "Says some people with MS report less fatigue, better mood and better nerve "
+                    "function on high-dose B12, and that studies show it reduces fatigue."
+                ),
+            },
         },
+        "relies_on": {BLOG: [OKUDA, KUMAR]},
         "evidence": [
             seen(
                 "mstrust-b12", "contradicts",
@@ -613,14 +739,12 @@ CLAIMS = [
                 "MS Trust: no evidence of benefit from B12 supplementation when levels are "
                 "normal.",
             ),
-            unverified(
+            seen_in_summary(
                 "nice-ng220", "contradicts",
                 "The NICE guideline on MS does not support B12 injections for MS fatigue.",
-                "NICE MS guideline: B12 injections are not supported for treating fatigue in "
-                "MS.",
-                "Not yet verified against the primary document: the evidence brief reports "
-                "this, but lists the MS Trust page rather than NG220 as its source. Check the "
-                "wording in NG220.",
+                "NICE MS guideline (as summarised by the MS Trust): B12 injections are not "
+                "supported for treating fatigue in MS.",
+                SEEN_VIA_MS_TRUST,
             ),
             seen(
                 "wade-2002", "context",
@@ -665,15 +789,27 @@ CLAIMS = [
             "b12 demyelination",
         ],
         "origins": {
-            BLOG: (
-                "Says that by supporting myelin, B12 helps keep nerve fibres intact and may "
-                "help repair after demyelination."
-            ),
-            AI_SUMMARY: (
-                "States, citing ESPEN, that no nerve-protecting effect beyond treating a "
-                "deficiency has been shown."
-            ),
+            BLOG: {
+                "quote": (
+                    "By supporting myelin production, B12 can help maintain the integrity of nerve "
+                    "fibers and possibly assist in repair after demyelination."
+                ),
+                "wording": (
+                    "Says that by supporting myelin, B12 helps keep nerve fibres intact and may "
+                    "help repair after MS damage."
+                ),
+            },
+            AI_SUMMARY: {
+                "quote": (
+                    "no neuroprotective effects beyond treating deficiency have been documented."
+                ),
+                "wording": (
+                    "States, citing ESPEN, that no nerve-protecting effect beyond treating a "
+                    "lack of B12 has been shown."
+                ),
+            },
         },
+        "relies_on": {BLOG: [SCALABRINO]},
         "evidence": [
             espen(
                 "contradicts",
@@ -727,10 +863,16 @@ CLAIMS = [
             "measured blood levels only."
         ),
         "origins": {
-            BLOG: (
-                "Says B12 helps normalise homocysteine, reducing the risk of neurovascular "
-                "complications."
-            ),
+            BLOG: {
+                "quote": (
+                    "B12 helps normalize these levels, reducing risk of neurovascular "
+                    "complications."
+                ),
+                "wording": (
+                    "Says B12 brings homocysteine back to normal, which lowers the risk of blood "
+                    "vessel problems in the brain."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -780,10 +922,17 @@ CLAIMS = [
             "b12 anxiety",
         ],
         "origins": {
-            BLOG: (
-                "Says B12 is essential for making serotonin, dopamine and acetylcholine, and "
-                "that low levels are linked to depression, anxiety and memory problems."
-            ),
+            BLOG: {
+                "quote": (
+                    "B12 is essential for serotonin, dopamine, and acetylcholine production. Low "
+                    "levels have been linked to depression, anxiety, and memory issues—which are "
+                    "common in MS."
+                ),
+                "wording": (
+                    "Says B12 is needed to make brain chemicals, and that low levels are linked to "
+                    "depression, anxiety and memory problems."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -806,8 +955,9 @@ CLAIMS = [
         "short_wording": "Methylcobalamin is the brain-friendly form of vitamin B12",
         "verdict": "P",
         "verdict_reason": (
-            "It is one of two active forms of B12. But the body turns other forms into active "
-            "ones, and no form is shown to be better for the brain."
+            "It is one of two active forms of B12. But the body turns other forms, such as "
+            "cyanocobalamin, into active ones inside its cells. No form is shown to be better "
+            "for the brain."
         ),
         "patient_summary_md": md("""
             The body uses two active forms of B12. Methylcobalamin is one of them. Other forms,
@@ -837,10 +987,16 @@ CLAIMS = [
             "B12 for the brain. The facts here come from the NIH fact sheet."
         ),
         "origins": {
-            BLOG: (
-                "Calls methylcobalamin the active, brain-friendly form and says cyanocobalamin "
-                "is synthetic and needs conversion in the liver."
-            ),
+            BLOG: {
+                "quote": (
+                    "Methylcobalamin (active, brain-friendly form) … Cyanocobalamin (synthetic, "
+                    "requires conversion in the liver)"
+                ),
+                "wording": (
+                    "Calls methylcobalamin the active, brain-friendly form, and says "
+                    "cyanocobalamin is synthetic and requires conversion in the liver."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -862,18 +1018,22 @@ CLAIMS = [
         "verdict": "C",
         "verdict_reason": (
             "The body turns cyanocobalamin into the active forms of B12, as it does with other "
-            "forms."
+            "forms. The daily amount the blog gives for it is far more than adults need, and "
+            "no evidence supports it for MS."
         ),
         "patient_summary_md": md("""
             Cyanocobalamin is a common form of B12 in tablets. The body turns it into the
             active forms it needs, as it does with other forms. Calling it less active is not
-            backed by evidence.
+            backed by evidence. The blog also gives a daily amount of it. That is hundreds of
+            times what an adult needs each day, and there is no evidence that it helps MS.
         """),
         "clinician_summary_md": md("""
             NIH ODS: cyanocobalamin is converted intracellularly to the active forms,
-            methylcobalamin and adenosylcobalamin. It is also, to our knowledge, the oral form
-            used in the trials comparing oral with intramuscular B12 (general knowledge, not
-            yet checked against Cochrane review CD004655).
+            methylcobalamin and adenosylcobalamin. It is believed to be the oral form used in
+            the trials comparing oral with intramuscular B12; this has not yet been checked in
+            Cochrane review CD004655. The blog's range for it (1,000-2,000 mcg daily) is about
+            670 to 1,300 times the UK adult reference nutrient intake (1.5 micrograms a day);
+            no source reviewed supports it as an MS therapy.
         """),
         "what_to_do_md": bullets(
             "If a test shows you lack B12, your doctor will choose the treatment with you.",
@@ -893,7 +1053,15 @@ CLAIMS = [
             "still needs checking."
         ),
         "origins": {
-            BLOG: "Lists cyanocobalamin as widely available but less bioactive.",
+            BLOG: {
+                "quote": (
+                    "Cyanocobalamin … Widely available, less bioactive … 1,000–2,000 mcg daily"
+                ),
+                "wording": (
+                    "Lists cyanocobalamin as widely available but less bioactive, and gives a "
+                    "daily dose range for it in its table of forms and doses."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -902,13 +1070,13 @@ CLAIMS = [
                 "ODS: cyanocobalamin is converted intracellularly to methylcobalamin and "
                 "5-deoxyadenosylcobalamin.",
             ),
-            unverified(
+            unchecked(
                 "cochrane-oral-im", "contradicts",
                 "The studies that compared B12 tablets with injections are thought to have "
                 "used this form. We have not yet checked this in the review.",
                 "Cyanocobalamin is believed to be the oral form used in the RCTs of oral "
-                "versus intramuscular B12 in CD004655 (general knowledge).",
-                GENERAL_KNOWLEDGE,
+                "versus intramuscular B12 in CD004655 (not yet checked in the review).",
+                NOT_SEEN_IN_A_SOURCE,
             ),
         ],
     },
@@ -948,7 +1116,10 @@ CLAIMS = [
             "the tongue with swallowed B12. The source is the NIH fact sheet."
         ),
         "origins": {
-            BLOG: "Advises taking sublingual (under the tongue) forms for better absorption.",
+            BLOG: {
+                "quote": "Take sublingual (under tongue) forms for better absorption",
+                "wording": "Advises taking B12 under the tongue for better absorption.",
+            },
         },
         "evidence": [
             seen(
@@ -966,21 +1137,23 @@ CLAIMS = [
         "short_wording": "People with MS should take high-dose methylcobalamin every day",
         "verdict": "N",
         "verdict_reason": (
-            "These amounts start at the treatment amount for a proven lack of B12 and go far "
-            "above it. There is no evidence for them as an MS treatment."
+            "These amounts are far above what adults need each day. High amounts are only for "
+            "treating a proven lack of B12, and there is no evidence for them as an MS "
+            "treatment."
         ),
         "patient_summary_md": md("""
-            The amounts in this claim are far above what the body needs each day. They start
-            at the amount doctors use to treat a proven lack of B12, and go up to five times
-            that. There is no evidence that these amounts help MS. Any treatment should be
-            decided by a doctor after a blood test.
+            The amounts in this claim are hundreds to thousands of times what an adult needs
+            each day. High amounts of B12 are used only to treat a proven lack of B12, and a
+            doctor decides how much after a blood test. There is no evidence that these
+            amounts help MS.
         """),
         "clinician_summary_md": md("""
             NG239: 1 mg/day orally is a treatment dose for diagnosed B12 deficiency. Cochrane
             CD004655 (search to July 2017; 3 RCTs, 153 people; low-quality evidence) found
             oral treatment similar to intramuscular in deficiency. No source in this review
-            supports doses above 1 mg/day, or B12 as a therapy for MS. The adult recommended
-            intake is 2.4 mcg/day (ODS).
+            supports doses above 1 mg/day, or B12 as a therapy for MS. The adult reference
+            intake is 1.5 micrograms/day in the UK (Department of Health reference nutrient
+            intake, as quoted by NHS.UK) and 2.4 micrograms/day in the US (ODS).
         """),
         "what_to_do_md": bullets(
             "Do not start high-dose B12 on your own. Ask your GP for a blood test first.",
@@ -996,16 +1169,21 @@ CLAIMS = [
             "mega dose b12",
         ],
         "origins": {
-            BLOG: (
-                "Gives a daily dose range for methylcobalamin in its table of forms and "
-                "doses, saying it supports brain and nerves."
-            ),
+            BLOG: {
+                "quote": (
+                    "Methylcobalamin … Active, supports brain & nerves … 1,000–5,000 mcg daily"
+                ),
+                "wording": (
+                    "Gives a daily dose range for methylcobalamin in its table of forms and doses, "
+                    "saying it supports brain and nerves."
+                ),
+            },
         },
         "evidence": [
             seen(
                 "nice-ng239", "contradicts",
-                "The amount NICE uses to treat a proven lack of B12 by mouth is at the bottom "
-                "of the claimed range. It is a treatment for people who lack B12, not for MS.",
+                "NICE describes B12 by mouth as a treatment for a proven lack of B12, with the "
+                "amount chosen by a doctor. It does not support higher amounts, or B12 for MS.",
                 "NG239: 1 mg (1,000 mcg) a day orally is a treatment dose for diagnosed "
                 "deficiency; no evidence for higher doses or for use as an MS therapy.",
             ),
@@ -1016,22 +1194,22 @@ CLAIMS = [
                 "B12, not about MS.",
                 "Cochrane CD004655 (to July 2017; 3 RCTs, 153 people): oral B12 similar to "
                 "intramuscular in deficiency; low-quality evidence.",
-                grade=COCHRANE_GRADE,
-                grade_note=COCHRANE_GRADE_NOTE,
+                **COCHRANE_GRADE,
             ),
         ],
         "dose_check": {
             "claimed_amount": "1,000 to 5,000 mcg of methylcobalamin a day",
+            "patient_comparison": "hundreds to thousands of times what an adult needs each day",
             "explanation_md": md("""
-                The claimed range is about 400 to 2,000 times the recommended daily intake
-                for adults (2.4 mcg a day). Its lower end is the same as the amount by mouth
-                that NICE describes for treating diagnosed B12 deficiency (1 mg, or
-                1,000 mcg, a day), and its upper end is five times that. No source we
-                reviewed supports these amounts as a treatment for MS. Treatment amounts are
-                for people whose deficiency a doctor has confirmed, and the doctor decides
-                them.
+                The claimed range is about 670 to 3,300 times the UK reference nutrient
+                intake for adults (1.5 micrograms a day) and about 420 to 2,100 times the US
+                recommended dietary allowance (2.4 micrograms a day). NICE NG239 describes
+                oral treatment of diagnosed B12 deficiency at 1 mg a day; that is a treatment
+                chosen and monitored by a clinician for confirmed deficiency, not a reference
+                for people with normal B12 or for MS. No source reviewed supports doses above
+                it, or B12 as a therapy for MS.
             """),
-            "references": ["adult-intake", "deficiency-treatment"],
+            "references": ["adult-intake-uk", "adult-intake", "deficiency-treatment"],
         },
     },
     # 17 ------------------------------------------------------------------------------------
@@ -1052,9 +1230,11 @@ CLAIMS = [
         """),
         "clinician_summary_md": md("""
             No evidence was found for adenosylcobalamin supplementation for mitochondrial
-            support or in MS. The claimed 500-1,000 mcg/day is about 200-400 times the adult
-            recommended intake (2.4 mcg/day, ODS); its upper end equals the oral treatment
-            dose for diagnosed deficiency (1 mg/day, NG239).
+            support or in MS. The claimed 500-1,000 mcg/day is about 330 to 670 times the UK
+            adult reference nutrient intake (1.5 micrograms/day) and about 210 to 420 times the
+            US recommended dietary allowance (2.4 micrograms/day, ODS). Oral treatment at
+            1 mg/day (NG239) is for confirmed deficiency only and is no reference for
+            supplementing people with normal B12.
         """),
         "what_to_do_md": bullets(
             "Do not start B12 products on your own. Ask your GP for a blood test first.",
@@ -1069,19 +1249,26 @@ CLAIMS = [
         ],
         "no_guideline_note": NO_STUDY_NOTE,
         "origins": {
-            BLOG: "Gives a daily dose range for adenosylcobalamin, for mitochondrial support.",
+            BLOG: {
+                "quote": "Adenosylcobalamin … Mitochondrial support … 500–1,000 mcg daily",
+                "wording": (
+                    "Gives a daily dose range for adenosylcobalamin, for mitochondrial support."
+                ),
+            },
         },
         "evidence": [],
         "dose_check": {
             "claimed_amount": "500 to 1,000 mcg of adenosylcobalamin a day",
+            "patient_comparison": "hundreds of times what an adult needs each day",
             "explanation_md": md("""
-                The claimed range is about 200 to 400 times the recommended daily intake for
-                adults (2.4 mcg a day). Its upper end is the same as the amount by mouth that
-                NICE describes for treating diagnosed B12 deficiency (1 mg, or 1,000 mcg, a
-                day). We found no evidence for these amounts for mitochondrial support or for
-                MS. Treatment amounts are for people whose deficiency a doctor has confirmed.
+                The claimed range is about 330 to 670 times the UK reference nutrient intake
+                for adults (1.5 micrograms a day) and about 210 to 420 times the US
+                recommended dietary allowance (2.4 micrograms a day). NICE NG239 describes
+                oral treatment of diagnosed deficiency at 1 mg a day, for confirmed
+                deficiency only. No evidence was found for adenosylcobalamin at these amounts
+                for mitochondrial support or for MS.
             """),
-            "references": ["adult-intake", "deficiency-treatment"],
+            "references": ["adult-intake-uk", "adult-intake", "deficiency-treatment"],
         },
     },
     # 18 ------------------------------------------------------------------------------------
@@ -1092,8 +1279,8 @@ CLAIMS = [
         "short_wording": "Weekly hydroxocobalamin injections are a good way to take B12",
         "verdict": "P",
         "verdict_reason": (
-            "These injections need a prescription and are for a proven lack of B12. In the "
-            "UK they are not usually given every week."
+            "These injections need a prescription and are for a proven lack of B12. In the UK, "
+            "after the first few, they are spaced 2 to 3 months apart, not given every week."
         ),
         "patient_summary_md": md("""
             Hydroxocobalamin injections are a real treatment for a proven lack of B12. They
@@ -1120,10 +1307,16 @@ CLAIMS = [
             "weekly b12 injection",
         ],
         "origins": {
-            BLOG: (
-                "Calls hydroxocobalamin long-lasting and injection-friendly, with a weekly "
-                "injection into the muscle."
-            ),
+            BLOG: {
+                "quote": (
+                    "Hydroxocobalamin (used in injections) … Hydroxocobalamin … Long-lasting, "
+                    "injection-friendly … 1,000 mcg IM weekly"
+                ),
+                "wording": (
+                    "Calls hydroxocobalamin long-lasting and injection-friendly, with a weekly "
+                    "injection into the muscle."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -1137,15 +1330,19 @@ CLAIMS = [
         ],
         "dose_check": {
             "claimed_amount": "1,000 mcg of hydroxocobalamin by injection every week",
+            "patient_comparison": (
+                "hundreds of times what an adult needs each day, in each injection"
+            ),
             "explanation_md": md("""
-                Injected hydroxocobalamin is a prescription treatment for diagnosed B12
-                deficiency. In the UK, NICE describes a few loading injections, then one
-                every 2 to 3 months, rather than an injection every week. For comparison, the
-                recommended daily intake for adults is 2.4 mcg a day, and the amount by mouth
-                used to treat diagnosed deficiency is 1 mg (1,000 mcg) a day. Only a
-                clinician can decide whether injections are needed and how often.
+                Intramuscular hydroxocobalamin is a prescription treatment for diagnosed B12
+                deficiency. NICE NG239 describes loading doses followed by maintenance
+                injections every 2 to 3 months, not a routine weekly injection. A single
+                1,000 mcg injection is about 670 times the UK adult reference nutrient intake
+                (1.5 micrograms a day) and about 420 times the US recommended dietary
+                allowance (2.4 micrograms a day). Whether injections are needed, and how
+                often, is a clinical decision.
             """),
-            "references": ["adult-intake", "deficiency-treatment"],
+            "references": ["adult-intake-uk", "adult-intake", "deficiency-treatment"],
         },
     },
     # 19 ------------------------------------------------------------------------------------
@@ -1183,7 +1380,10 @@ CLAIMS = [
             "b12 jabs or tablets",
         ],
         "origins": {
-            BLOG: "Says that if you are deficient, injections may work faster.",
+            BLOG: {
+                "quote": "If deficient, injections may work faster—ask your provider",
+                "wording": "Says that if you lack B12, injections may work faster.",
+            },
         },
         "evidence": [
             seen(
@@ -1199,8 +1399,7 @@ CLAIMS = [
                 "well as injections.",
                 "Cochrane CD004655 (to July 2017; 3 RCTs, 153 people): oral 1 mg/day similar "
                 "to intramuscular; low-quality evidence.",
-                grade=COCHRANE_GRADE,
-                grade_note=COCHRANE_GRADE_NOTE,
+                **COCHRANE_GRADE,
             ),
         ],
     },
@@ -1240,7 +1439,12 @@ CLAIMS = [
             "folic acid and b12",
         ],
         "origins": {
-            BLOG: "Advises combining B12 with folate (L-5-MTHF) and B6 to optimise methylation.",
+            BLOG: {
+                "quote": "Combine with folate (L-5-MTHF) and B6 to optimize methylation",
+                "wording": (
+                    "Advises taking B12 with folate (L-5-MTHF) and vitamin B6 to boost methylation."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -1269,7 +1473,7 @@ CLAIMS = [
         """),
         "clinician_summary_md": md("""
             No evidence was found that B12 is "energising" or that the timing of a dose
-            matters (general knowledge; no study in the sources reviewed).
+            matters: no study in the sources reviewed, and this has not been checked further.
         """),
         "what_to_do_md": bullets(
             "Tell your GP or MS team if you are tired most of the time.",
@@ -1282,11 +1486,13 @@ CLAIMS = [
             "b12 keeps me awake",
         ],
         "no_guideline_note": (
-            NO_STUDY_NOTE + " The statement that there is no evidence is itself from general "
-            "knowledge and has not yet been checked against a source."
+            NO_STUDY_NOTE + " We have not yet looked beyond these sources for one."
         ),
         "origins": {
-            BLOG: "Advises taking B12 in the morning, as it can be energising.",
+            BLOG: {
+                "quote": "Take B12 in the morning, as it can be energizing",
+                "wording": "Advises taking B12 in the morning because it can give you energy.",
+            },
         },
         "evidence": [],
     },
@@ -1330,10 +1536,15 @@ CLAIMS = [
             "b12 blood test accuracy",
         ],
         "origins": {
-            BLOG: (
-                "Says that even if your blood tests are 'normal', you may still be "
-                "functionally deficient."
-            ),
+            BLOG: {
+                "quote": (
+                    "Even if your blood tests are \"normal,\" you may still be functionally "
+                    "deficient."
+                ),
+                "wording": (
+                    "Says that even if your blood tests are normal, your body may still lack B12."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -1395,10 +1606,17 @@ CLAIMS = [
             "b12 tests to ask for",
         ],
         "origins": {
-            BLOG: (
-                "Says serum B12 alone is not always reliable and advises asking your doctor "
-                "to check homocysteine and methylmalonic acid as well."
-            ),
+            BLOG: {
+                "quote": (
+                    "Serum B12 alone is not always reliable. Ask your doctor to also check "
+                    "homocysteine and methylmalonic acid (MMA) for a better picture of functional "
+                    "B12 status."
+                ),
+                "wording": (
+                    "Says a B12 blood test alone is not always reliable, and advises asking your "
+                    "doctor to check homocysteine and MMA as well."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -1444,10 +1662,16 @@ CLAIMS = [
             "ms and other autoimmune diseases",
         ],
         "origins": {
-            BLOG: (
-                "Says autoimmune conditions often cluster and that people with MS may develop "
-                "pernicious anaemia."
-            ),
+            BLOG: {
+                "quote": (
+                    "Autoimmune conditions often cluster. MS patients may develop pernicious "
+                    "anemia, where the immune system attacks cells that absorb B12."
+                ),
+                "wording": (
+                    "Says autoimmune conditions often go together, so people with MS may develop "
+                    "pernicious anaemia."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -1504,10 +1728,16 @@ CLAIMS = [
             "coeliac b12",
         ],
         "origins": {
-            BLOG: (
-                "Says gut problems such as IBS, low stomach acid and long-term PPIs reduce "
-                "B12 absorption."
-            ),
+            BLOG: {
+                "quote": (
+                    "Gut problems, like IBS, low stomach acid, or long-term use of acid-blocking "
+                    "drugs (PPIs), reduce B12 absorption."
+                ),
+                "wording": (
+                    "Says gut problems such as IBS, low stomach acid and long-term PPIs reduce how "
+                    "much B12 you absorb."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -1533,15 +1763,22 @@ CLAIMS = [
         "patient_summary_md": md("""
             B12 is found in meat, fish, eggs and dairy foods. Some other foods have B12
             added. People who eat no animal foods are more likely to run low.
+
+            If you eat a vegan diet, you need foods with B12 added (fortified foods) or a B12
+            supplement. This is advice for everyone on a vegan diet. It is not a treatment for
+            MS.
         """),
         "clinician_summary_md": md("""
             NIH ODS: B12 occurs naturally in animal foods and is also present in fortified
             foods. People on vegan diets are at risk of deficiency without fortified foods or
-            supplements.
+            supplements, so patient pages advise everyone on a vegan diet to use one or the
+            other (dietary advice, not an MS treatment).
         """),
         "what_to_do_md": bullets(
-            "If you eat no animal foods, ask your GP or a dietitian how to get enough B12.",
-            "Ask if a blood test makes sense for you.",
+            "If you eat a vegan diet, eat foods with B12 added or take a B12 supplement. A\n"
+            "  pharmacist or dietitian can help you choose.",
+            "If you eat few animal foods, ask your GP or a dietitian how to get enough B12.",
+            "If you have signs of low B12, ask your GP if a blood test makes sense for you.",
         ),
         "aliases": [
             "vegan b12",
@@ -1555,15 +1792,22 @@ CLAIMS = [
             "The source is the NIH fact sheet."
         ),
         "origins": {
-            BLOG: (
-                "Says B12 is naturally found only in animal foods, so long-term plant-based "
-                "eaters are at higher risk."
-            ),
+            BLOG: {
+                "quote": (
+                    "B12 is naturally found only in animal-based foods. Long-term plant-based "
+                    "eaters are at higher risk of deficiency without supplementation."
+                ),
+                "wording": (
+                    "Under the heading of vegetarian and vegan diets, says B12 is found naturally "
+                    "only in animal foods, so long-term plant-based eaters are at higher risk."
+                ),
+            },
         },
         "evidence": [
             seen(
                 "ods-b12", "supports",
-                "B12 comes naturally from animal foods. Some foods also have B12 added.",
+                "B12 comes naturally from animal foods. Some foods also have B12 added. People "
+                "on a vegan diet need these foods or a B12 supplement.",
                 "ODS: B12 is naturally present in animal foods and is added to fortified "
                 "foods.",
             ),
@@ -1599,7 +1843,10 @@ CLAIMS = [
             "b12 over 50",
         ],
         "origins": {
-            BLOG: "Says that as we age, B12 absorption declines.",
+            BLOG: {
+                "quote": "As we age, absorption declines.",
+                "wording": "Says the body absorbs less B12 as we get older.",
+            },
         },
         "evidence": [
             seen(
@@ -1641,10 +1888,16 @@ CLAIMS = [
         ],
         "no_guideline_note": NO_STUDY_NOTE,
         "origins": {
-            BLOG: (
-                "Says mitochondrial issues, which it calls common in MS, may reduce the "
-                "cells' ability to use B12."
-            ),
+            BLOG: {
+                "quote": (
+                    "Mitochondrial issues (common in MS) may also reduce the cellular ability to "
+                    "utilize B12 effectively."
+                ),
+                "wording": (
+                    "Says mitochondrial problems, which it calls common in MS, may stop cells "
+                    "using B12 well."
+                ),
+            },
         },
         "evidence": [],
     },
@@ -1690,10 +1943,17 @@ CLAIMS = [
             "pale skin b12",
         ],
         "origins": {
-            BLOG: (
-                "Lists persistent fatigue, tingling, brain fog, mood changes, weakness, pale "
-                "skin and a smooth tongue as classic symptoms."
-            ),
+            BLOG: {
+                "quote": (
+                    "Persistent fatigue or weakness … Numbness or tingling in hands/feet … Brain "
+                    "fog or difficulty concentrating … Mood changes (irritability, depression) … "
+                    "Muscle weakness or poor coordination … Pale skin or glossitis (smooth tongue)"
+                ),
+                "wording": (
+                    "Lists tiredness, tingling, brain fog, mood changes, weakness, pale skin and a "
+                    "smooth tongue as classic signs."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -1715,24 +1975,32 @@ CLAIMS = [
         "short_wording": "Liver, fish, eggs and yogurt contain the stated amounts of B12",
         "verdict": "P",
         "verdict_reason": (
-            "Liver and eggs are right. Salmon fits one type only, yogurt is a bit high, and "
-            "foods with B12 added are left out."
+            "Liver and eggs are right. Salmon fits one type only and yogurt is a bit high. Of "
+            "the foods with B12 added, it lists only nutritional yeast, with no amount."
         ),
         "patient_summary_md": md("""
             The figures for liver and eggs are about right. The salmon figure fits sockeye
-            salmon, but Atlantic salmon has less. The yogurt figure is a little high. The
-            list also leaves out foods with B12 added, which matter for people who eat no
-            animal foods.
+            salmon, but Atlantic salmon has less. The yogurt figure is a little high. We have
+            not checked the sardine figure.
+
+            Of the foods with B12 added, the list names only nutritional yeast, with no
+            amount. It leaves out breakfast cereals and plant milks with B12 added. These are
+            the usual sources for vegans. If you eat a vegan diet, you need foods with B12
+            added or a B12 supplement. This is advice for everyone on a vegan diet, not a
+            treatment for MS.
         """),
         "clinician_summary_md": md("""
             Checked against NIH ODS: beef liver (70-85 mcg/100 g) and eggs (1.1 mcg/100 g) are
             right; salmon 4-6 mcg/100 g applies to sockeye only (Atlantic salmon about
-            3 mcg/100 g); yogurt (0.8 mcg/100 g) is slightly high; fortified foods are
-            missing. The sardine figure was not checked.
+            3 mcg/100 g); yogurt (0.8 mcg/100 g) is slightly high. Of fortified foods it lists
+            only nutritional yeast, with no amount; fortified breakfast cereals and plant
+            milks, the usual sources for vegans, are missing. The sardine figure was not
+            checked.
         """),
         "what_to_do_md": bullets(
             "If you are worried about getting enough B12 from food, ask your GP or a dietitian.",
-            "If you eat no animal foods, ask about foods with B12 added.",
+            "If you eat a vegan diet, eat foods with B12 added or take a B12 supplement. Some\n"
+            "  cereals and plant milks have B12 added.",
         ),
         "aliases": [
             "b12 in food",
@@ -1746,18 +2014,27 @@ CLAIMS = [
             "The source is the NIH fact sheet."
         ),
         "origins": {
-            BLOG: (
-                "Gives a table of B12 content per 100 g for beef liver, sardines, salmon, "
-                "eggs and yogurt, with fortified nutritional yeast listed as 'varies'."
-            ),
+            BLOG: {
+                "quote": (
+                    "B12 (mcg per 100g) … Beef liver 70–85 … Sardines 9 … Salmon 4–6 … Eggs 1.1 … "
+                    "Yogurt 0.8 … Nutritional yeast (fortified) Varies"
+                ),
+                "wording": (
+                    "Gives a table of B12 per 100 g for beef liver, sardines, salmon, eggs and "
+                    "yogurt. It lists nutritional yeast with B12 added but gives no amount for it, "
+                    "and it leaves out breakfast cereals and plant milks with B12 added."
+                ),
+            },
         },
         "evidence": [
             seen(
                 "ods-b12", "context",
                 "The liver and egg figures fit. The salmon figure fits sockeye salmon only. "
-                "The yogurt figure is a little high.",
+                "The yogurt figure is a little high. Breakfast cereals and plant milks with B12 "
+                "added are missing.",
                 "ODS: beef liver and egg values consistent; salmon 4-6 mcg/100 g for sockeye "
-                "only (Atlantic about 3); yogurt value slightly high; fortified foods omitted.",
+                "only (Atlantic about 3); yogurt value slightly high; of fortified foods only "
+                "nutritional yeast is listed, without an amount.",
             ),
         ],
     },
@@ -1802,10 +2079,17 @@ CLAIMS = [
             "evidence is one trial in which every group got B12."
         ),
         "origins": {
-            BLOG: (
-                "Quotes a person who says their fatigue was noticeably better within 3 weeks "
-                "of high-dose methyl B12."
-            ),
+            BLOG: {
+                "quote": (
+                    "I started taking high-dose methyl B12 and within 3 weeks, my fatigue was "
+                    "noticeably better. I could concentrate again and even walk longer distances "
+                    "without collapsing."
+                ),
+                "wording": (
+                    "Quotes a person who says their fatigue was much better within 3 weeks of "
+                    "high-dose methyl B12."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -1851,11 +2135,23 @@ CLAIMS = [
             "b12 essential ms",
         ],
         "origins": {
-            BLOG: "Says that if you live with MS, B12 may be not just beneficial but essential.",
-            AI_SUMMARY: (
-                "Says, citing ESPEN, that B12 is not recommended to prevent MS and should not "
-                "be given routinely without a documented deficiency."
-            ),
+            BLOG: {
+                "quote": "If you live with MS, B12 may not just be beneficial—it could be "
+                "essential.",
+                "wording": "Says that if you live with MS, B12 may be not just helpful but "
+                "essential.",
+            },
+            AI_SUMMARY: {
+                "quote": (
+                    "Vitamin B12 supplementation is NOT recommended as a preventive measure for MS "
+                    "(Grade 0 recommendation with 95% consensus). … Do not supplement B12 "
+                    "prophylactically in MS patients without documented deficiency"
+                ),
+                "wording": (
+                    "Says, citing ESPEN, that B12 is not advised to prevent MS and should not be "
+                    "given to people with MS unless a lack has been shown."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -1870,8 +2166,7 @@ CLAIMS = [
                 "have not checked its exact words yet.",
                 "ESPEN 2018 (as reported by a secondary summary): B12 supplementation is not "
                 "recommended as a preventive measure for MS (Grade 0, 95% consensus).",
-                grade=ESPEN_GRADE_0,
-                grade_note=ESPEN_CONSENSUS_NOTE,
+                **ESPEN_GRADE,
             ),
         ],
     },
@@ -1880,32 +2175,46 @@ CLAIMS = [
         "number": 33,
         "slug": "who-should-take-b12",
         "text": (
-            "People with fatigue, nerve symptoms or brain fog, people over 50, and people on "
-            "metformin or PPIs should take B12."
+            "Anyone with low or borderline B12, vegans, vegetarians, people with digestive "
+            "issues, fatigue, nerve symptoms, brain fog or raised homocysteine or MMA, people "
+            "over 50, and people on metformin or PPIs should take B12."
         ),
-        "short_wording": "People with fatigue, over 50, or on metformin or PPIs need B12",
+        "short_wording": "People with low B12, vegans, over-50s and others should take B12",
         "verdict": "P",
         "verdict_reason": (
-            "Some of these people may need a B12 test. The answer is a test and a doctor's "
-            "advice, not treating yourself."
+            "Most of these people may need a B12 test and a doctor's advice, not B12 on their "
+            "own. People on a vegan diet do need foods with B12 added or a supplement."
         ),
         "patient_summary_md": md("""
             Some of these people have a higher chance of low B12, or have symptoms that could
-            come from it. What they need is a test, not B12 on their own. NICE advises a test
-            when someone has at least one symptom and at least one risk. If the test shows a
-            lack, a doctor will plan the treatment.
+            come from it. What most of them need is a test, not B12 on their own. NICE advises
+            a test when someone has at least one symptom and at least one risk. If the test
+            shows a lack, a doctor will plan the treatment.
+
+            If your B12 result is low or borderline, your doctor will decide what to do. A
+            raised homocysteine or MMA result is also for your doctor to explain. In MS,
+            homocysteine can be raised even when B12 is not low.
+
+            For vegetarians and people with gut problems, too, the answer is a test if they
+            have symptoms, not B12 on their own. People on a vegan diet are different. They
+            need foods with B12 added or a B12 supplement. This is advice for everyone on a
+            vegan diet, not a treatment for MS.
         """),
         "clinician_summary_md": md("""
             NG239: test for B12 deficiency in people with at least one symptom and at least
             one risk factor. Risk factors include autoimmune conditions, family history,
             PPIs, H2-receptor antagonists, metformin, coeliac disease and gastric surgery;
-            deficiency is commoner with age. Empirical supplementation before testing can
-            mask deficiency (general knowledge).
+            deficiency is commoner with age. Indeterminate results are followed up with MMA or
+            active B12 rather than empirical treatment. Raised homocysteine occurs in MS
+            without B12 deficiency (Vrethem 2003). ODS: people on vegan diets need fortified
+            foods or supplements. Empirical supplementation before testing may mask
+            deficiency (not yet checked against a source).
         """),
         "what_to_do_md": bullets(
             "If you have symptoms and a risk for low B12, ask your GP about a blood test.",
             TEST_FIRST,
             "If the test shows a lack, your doctor will plan the treatment with you.",
+            "If you eat a vegan diet, eat foods with B12 added or take a B12 supplement.",
         ),
         "aliases": [
             "who needs b12",
@@ -1915,10 +2224,20 @@ CLAIMS = [
             "b12 ppi",
         ],
         "origins": {
-            BLOG: (
-                "Lists who should supplement, including people with fatigue, neuropathy or "
-                "brain fog, people over 50 and people on PPIs or metformin."
-            ),
+            BLOG: {
+                "quote": (
+                    "Who should supplement? … Anyone with low or borderline B12 … Vegans, "
+                    "vegetarians, or those with digestive issues … People with fatigue, "
+                    "neuropathy, or brain fog … Anyone with elevated homocysteine or MMA levels … "
+                    "Those on PPIs, metformin, or over 50 years old"
+                ),
+                "wording": (
+                    "Lists who should supplement: anyone with low or borderline B12; vegans, "
+                    "vegetarians and people with digestive issues; people with fatigue, nerve "
+                    "symptoms or brain fog; anyone with raised homocysteine or MMA; and people on "
+                    "PPIs or metformin or over 50."
+                ),
+            },
         },
         "evidence": [
             seen(
@@ -1927,6 +2246,12 @@ CLAIMS = [
                 "one risk. It does not advise people to treat themselves.",
                 "NG239: test when a person has at least one symptom and at least one risk "
                 "factor for deficiency.",
+            ),
+            seen(
+                "ods-b12", "context",
+                "People on a vegan diet need foods with B12 added or a B12 supplement.",
+                "ODS: people on vegan diets are at risk of deficiency without fortified foods "
+                "or supplements.",
             ),
         ],
     },
@@ -1945,15 +2270,17 @@ CLAIMS = [
             "upset many blood test results."
         ),
         "patient_summary_md": md("""
-            No study has tested this set of supplements together for MS. NICE does not
-            recommend omega-3 to treat MS. Lion's mane and curcumin have only been studied in
-            animals or cells, not in people with MS. Some B-complex products contain biotin,
-            which can upset the results of many blood tests.
+            No study has tested this set of supplements together for MS. Lion's mane has only
+            been studied in animals or cells, not in people with MS. Curcumin was tested in
+            one small trial in people with MS. It found no difference in new areas of damage
+            on scans. Some B-complex products contain biotin, which can upset the results of
+            many blood tests.
         """),
         "clinician_summary_md": md("""
-            No evidence for the combination. NICE does not recommend omega-3 or omega-6 fatty
-            acids to treat MS. Lion's mane and curcumin have animal or cell data only, with no
-            human MS trials. High-dose biotin, present in some B-complex products, interferes
+            No evidence for the combination. Lion's mane has animal or cell data only, with no
+            human MS trial found. Curcumin: one small RCT (CONTAIN; 80 people with relapsing MS
+            on interferon beta-1a) found no difference in new or enlarging T2 lesions, with
+            many drop-outs. High-dose biotin, present in some B-complex products, interferes
             with many laboratory tests, including troponin (FDA safety communication 2017,
             updated 2019). Vitamin D, omega-3, biotin, probiotics and diets will be covered in
             later topics.
@@ -1971,20 +2298,24 @@ CLAIMS = [
             "curcumin ms",
             "b complex biotin",
         ],
+        "no_guideline_note": (
+            "No guideline or systematic review in the sources we reviewed looks at this set "
+            "of supplements taken together. Its parts will be covered in later topics."
+        ),
         "origins": {
-            BLOG: (
-                "Suggests a morning, midday and evening stack: vitamin D3, B12 and omega-3; "
-                "magnesium, lion's mane and curcumin; B-complex, probiotics and magnesium "
-                "glycinate."
-            ),
+            BLOG: {
+                "quote": (
+                    "Morning Vitamin D3 + B12 (methylcobalamin) + Omega-3 … Midday Magnesium + "
+                    "Lion’s Mane + Curcumin … Evening B-Complex + Probiotics + Magnesium Glycinate"
+                ),
+                "wording": (
+                    "Suggests a morning, midday and evening stack: vitamin D3, B12 and omega-3; "
+                    "magnesium, lion's mane and curcumin; B-complex, probiotics and magnesium "
+                    "glycinate."
+                ),
+            },
         },
         "evidence": [
-            seen(
-                "nice-ng220", "contradicts",
-                "NICE does not recommend omega-3 or omega-6 oils to treat MS.",
-                "NICE MS guideline: omega-3 and omega-6 fatty acids are not recommended to "
-                "treat MS.",
-            ),
             seen(
                 "fda-biotin", "context",
                 "Some B-complex products contain biotin. Biotin can give wrong results on many "
@@ -2027,7 +2358,10 @@ CLAIMS = [
             "prevent b12 deficiency",
         ],
         "origins": {
-            BLOG: "Says the good news is that B12 deficiency is preventable and treatable.",
+            BLOG: {
+                "quote": "The good news? It’s preventable and treatable.",
+                "wording": "Says the good news is that a lack of B12 can be prevented and treated.",
+            },
         },
         "evidence": [
             seen(

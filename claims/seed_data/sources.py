@@ -1,10 +1,15 @@
-"""Sources for the first topic, from the evidence brief's source table.
+"""Sources for the first topic, each with one canonical address.
 
-`citation_verified` is True only where the brief marks the citation details [S] (seen in a
-published source); details the brief marks [K] or "not found" stay False, with a note.
+`citation_verified` is True only where the citation details were seen in a published source;
+details not yet seen, or a reference that was not found, stay False with a plain note.
+`url` is the guideline or fact sheet page, the DOI or the PubMed record; it stays empty where
+no canonical address has been confirmed.
 """
 
 from claims.models import SourceType as T
+
+DOI = "https://doi.org/"
+PUBMED = "https://pubmed.ncbi.nlm.nih.gov/"
 
 SOURCES = [
     {
@@ -16,9 +21,11 @@ SOURCES = [
         "year": 2018,
         "doi": "10.1016/j.clnu.2017.09.003",
         "pmid": "29274834",
+        "url": DOI + "10.1016/j.clnu.2017.09.003",
         "citation_verified": True,
         "citation_note": "Citation seen in a published source. Its wording on vitamin B12 and "
-        "MS was seen only through a secondary summary, not in the guideline itself.",
+        "MS was seen only in a summary written by an AI answer site, not in the guideline "
+        "itself.",
     },
     {
         "key": "nice-ng239",
@@ -28,8 +35,10 @@ SOURCES = [
         "in over 16s: diagnosis and management. NICE guideline NG239; 2024. Summary: Sands T, "
         "et al. BMJ. 2024;385:q1019.",
         "year": 2024,
-        "citation_verified": True,
-        "citation_note": "Seen through secondary summaries of the guideline.",
+        "url": "https://www.nice.org.uk/guidance/ng239",
+        "citation_verified": False,
+        "citation_note": "Seen only through summaries of the guideline, such as the BMJ "
+        "summary, not in the guideline itself.",
     },
     {
         "key": "nice-ng220",
@@ -38,6 +47,7 @@ SOURCES = [
         "citation": "National Institute for Health and Care Excellence. Multiple sclerosis in "
         "adults: management. NICE guideline NG220; 2022 (replaced CG186).",
         "year": 2022,
+        "url": "https://www.nice.org.uk/guidance/ng220",
         "citation_verified": True,
     },
     {
@@ -49,6 +59,7 @@ SOURCES = [
         "year": 2014,
         "doi": "10.1111/bjh.12959",
         "pmid": "24942828",
+        "url": DOI + "10.1111/bjh.12959",
         "citation_verified": True,
         "citation_note": "Superseded in the UK by NICE NG239, as noted by the BSH in November "
         "2024.",
@@ -59,6 +70,7 @@ SOURCES = [
         "source_type": T.FACT_SHEET,
         "citation": "National Institutes of Health, Office of Dietary Supplements. Vitamin B12: "
         "fact sheet for health professionals and consumer fact sheet.",
+        "url": "https://ods.od.nih.gov/factsheets/VitaminB12-HealthProfessional/",
         "citation_verified": True,
     },
     {
@@ -69,15 +81,18 @@ SOURCES = [
         "deficiency. Cochrane Database of Systematic Reviews, CD004655.pub3 (search to July "
         "2017; 3 randomised trials, 153 people).",
         "year": 2018,
+        "doi": "10.1002/14651858.CD004655.pub3",
+        "url": DOI + "10.1002/14651858.CD004655.pub3",
         "citation_verified": False,
-        "citation_note": "Review number and content seen in a published source; the authors "
-        "(Wang H, et al.) and year 2018 are from general knowledge and not yet checked.",
+        "citation_note": "Review number and findings seen in a published source. The authors "
+        "(Wang H, et al.) and the year 2018 have not yet been checked.",
     },
     {
         "key": "mstrust-b12",
         "short_name": "MS Trust: Vitamin B12",
         "source_type": T.CHARITY_OPINION,
         "citation": "MS Trust. Vitamin B12. MS A-Z.",
+        "url": "https://mstrust.org.uk/a-z/vitamin-b12",
         "citation_verified": True,
     },
     {
@@ -88,6 +103,7 @@ SOURCES = [
         "metabolism in multiple sclerosis. Arch Neurol. 1992;49(6):649-652.",
         "year": 1992,
         "doi": "10.1001/archneur.1992.00530300089014",
+        "url": DOI + "10.1001/archneur.1992.00530300089014",
         "citation_verified": True,
     },
     {
@@ -104,12 +120,14 @@ SOURCES = [
         "key": "najafi-2012",
         "short_name": "Najafi et al. 2012",
         "source_type": T.OBSERVATIONAL,
-        "citation": "Najafi MR, et al. 2012. Serum vitamin B12 in people with multiple "
-        "sclerosis compared with controls.",
+        "citation": "Najafi MR, Shaygannajad V, Mirpourian M, Gholamrezaei A. Vitamin B12 "
+        "deficiency and multiple sclerosis; is there any association? Int J Prev Med. 2012 "
+        "(volume and pages not yet confirmed).",
         "year": 2012,
+        "url": "http://ijpm.mui.ac.ir/index.php/ijpm/article/view/595",
         "citation_verified": False,
-        "citation_note": "Findings seen in a published source; the journal details are not "
-        "in the evidence brief and still need to be added from the primary paper.",
+        "citation_note": "Title, authors, journal, year and findings seen in the published "
+        "abstract. The volume and pages have not yet been confirmed.",
     },
     {
         "key": "li-2020",
@@ -118,6 +136,7 @@ SOURCES = [
         "citation": "Li X, et al. Int J Med Sci. 2020;17(6):751-761.",
         "year": 2020,
         "pmid": "32218697",
+        "url": PUBMED + "32218697/",
         "citation_verified": True,
     },
     {
@@ -127,6 +146,7 @@ SOURCES = [
         "citation": "Nozari E, et al. Clin Nutr Res. 2019;8(1):36-45.",
         "year": 2019,
         "pmid": "30746346",
+        "url": PUBMED + "30746346/",
         "citation_verified": True,
     },
     {
@@ -138,6 +158,7 @@ SOURCES = [
         "Prog Neurobiol. 2009;88(3):203-220.",
         "year": 2009,
         "doi": "10.1016/j.pneurobio.2009.04.004",
+        "url": DOI + "10.1016/j.pneurobio.2009.04.004",
         "citation_verified": True,
     },
     {
@@ -148,6 +169,7 @@ SOURCES = [
         "(trial of the Cari Loder regime).",
         "year": 2002,
         "pmid": "12185153",
+        "url": PUBMED + "12185153/",
         "citation_verified": True,
     },
     {
@@ -157,8 +179,8 @@ SOURCES = [
         "citation": "Savage DG, Lindenbaum J, Stabler SP, Allen RH. Am J Med. 1994;96:239-46.",
         "year": 1994,
         "citation_verified": False,
-        "citation_note": "Figures seen in a published source; journal details are from "
-        "general knowledge and not yet checked.",
+        "citation_note": "The figures were seen only in a summary of the study, not in the "
+        "study itself. The journal details have not yet been checked.",
     },
     {
         "key": "kumar-2006",
@@ -168,6 +190,7 @@ SOURCES = [
         "2006;81(10):1371-1384.",
         "year": 2006,
         "pmid": "17036563",
+        "url": PUBMED + "17036563/",
         "citation_verified": True,
         "citation_note": "A review of copper deficiency, not of vitamin B12 deficiency.",
     },
@@ -179,7 +202,8 @@ SOURCES = [
         "multiple sclerosis. Int J Neurosci. 1993.",
         "year": 1993,
         "citation_verified": False,
-        "citation_note": "Cited by a secondary summary; not found. Treat as unverified.",
+        "citation_note": "Cited by an AI answer site's summary. We could not find it, so it is "
+        "not yet checked.",
     },
     {
         "key": "fda-biotin",
@@ -189,5 +213,15 @@ SOURCES = [
         "can interfere with lab tests. 2017, updated 2019.",
         "year": 2019,
         "citation_verified": True,
+    },
+    {
+        "key": "uk-drv-b12",
+        "short_name": "UK reference nutrient intake (as quoted by NHS.UK)",
+        "source_type": T.FACT_SHEET,
+        "citation": "UK Department of Health dietary reference values: reference nutrient "
+        "intake for vitamin B12 in adults, as quoted by NHS.UK.",
+        "citation_verified": False,
+        "citation_note": "Seen only as quoted by NHS.UK and UK pharmacy guides, not in the "
+        "Department of Health's own report.",
     },
 ]

@@ -12,7 +12,8 @@ B12_TOPIC = {
         "tiredness, tingling and problems with balance or memory. These can look a lot like "
         "MS, so doctors often check B12 when they look into new nerve symptoms.\n\n"
         "Many claims about B12 and MS go further than the evidence. Some come from sellers of "
-        "supplements. Here we set each claim beside what good research and guidelines say.\n\n"
+        "supplements. Here we set each claim beside what good research and guidelines say. "
+        "We write for people in the UK, so UK advice and services come first.\n\n"
         "In short: low B12 is worth finding and treating. But there is no good evidence that "
         "extra B12 helps MS if your level is normal."
     ),
