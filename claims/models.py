@@ -126,6 +126,17 @@ class Source(models.Model):
     def __str__(self):
         return self.short_name
 
+    @property
+    def canonical_url(self) -> str:
+        """The source's own address: its page, else its DOI, else its PubMed record."""
+        if self.url:
+            return self.url
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return ""
+
 
 class Topic(models.Model):
     slug = models.SlugField(unique=True)
@@ -469,6 +480,15 @@ class Evidence(models.Model):
     def provenance_label(self) -> str:
         return PROVENANCE_LABELS[self.provenance]
 
+    @property
+    def checked_by_name(self) -> str:
+        """The reviewer who checked the original, as their profile names them."""
+        user = self.verified_by
+        if user is None:
+            return ""
+        profile = getattr(user, "reviewer_profile", None)
+        return (profile and profile.name) or user.get_full_name() or user.get_username()
+
 
 class DoseCheck(models.Model):
     """For a claim that names a dose: the claimed amount beside reference amounts."""
@@ -604,7 +624,7 @@ class ReviewerProfile(models.Model):
 
     def missing_fields(self) -> list[str]:
         names = ["name", "role", "professional registration", "declared conflicts of interest"]
-        return [name for name, value in zip(names, self.required_values()) if not value.strip()]
+        return [name for name, value in zip(names, self.required_values(), strict=True) if not value.strip()]
 
 
 class ContentVersion(models.Model):

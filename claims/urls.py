@@ -15,4 +15,7 @@ urlpatterns = [
     path("about/disclaimer/", views.disclaimer, name="disclaimer"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("claims/<slug:slug>/", views.claim_detail, name="claim"),
+    path("origins/<slug:key>/", views.origin_detail, name="origin"),
+    path("about/", views.about, name="about"),
+    path("about/privacy/", views.privacy, name="privacy"),
 ]

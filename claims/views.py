@@ -2,6 +2,7 @@
 
 from functools import lru_cache, wraps
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -9,7 +10,7 @@ from django.utils.http import http_date, quote_etag
 
 from claims import content_version, page_cache, selectors
 from claims.search import MAX_QUERY_LENGTH, search_claims
-from claims.structured_data import claim_page_graph, published_on, reviewer_name
+from claims.structured_data import claim_page_graph, published_on, review_credit
 from config.http import allowed_methods, answer_other_method, get_only
 
 AUDIENCE_COOKIE = "audience"
@@ -162,34 +163,55 @@ def search(request):
     return render(request, template, context)
 
 
-@public_page
+def _verdict_filter(request) -> str:
+    return request.GET.get("verdict", "")[:8].strip().upper()
+
+
+@public_page(query=_verdict_filter)
 def topic_detail(request, slug):
+    """A topic's claims, optionally only those with one verdict (?verdict=s: a plain link)."""
     topic = selectors.published_topic(slug)
+    listing = selectors.topic_listing(topic)
+    code = _verdict_filter(request) or None
+    unknown = code is not None and not listing.has_verdict(code)
     context = {
         "topic": topic,
-        "groups": selectors.topic_claims_by_verdict(topic),
+        "listing": listing,
+        "groups": listing.only(None if unknown else code),
+        "verdict_filter": None if unknown else code,
+        "unknown_filter": code if unknown else None,
         "audience": current_audience(request),
     }
     template = "claims/topic.html#audience_panel" if wants_partial(request) else "claims/topic.html"
-    return remember_audience(request, render(request, template, context))
+    response = render(request, template, context, status=400 if unknown else 200)
+    return remember_audience(request, response)
 
 
 @public_page
 def claim_detail(request, slug):
     claim = selectors.public_claim(slug)
     audience = current_audience(request)
+    claim_grades, other_grades = selectors.graded_evidence(claim)
     context = {
         "claim": claim,
         "audience": audience,
         "source_groups": selectors.evidence_by_source_type(claim),
-        "grades": selectors.grades_used(claim),
+        "claim_grades": claim_grades,
+        "other_grades": other_grades,
         "citation_checks": selectors.citation_checks_by_origin(claim),
         "published_on": published_on(claim),
-        "reviewer_name": reviewer_name(claim),
+        "review_credit": review_credit(claim),
         "structured_data": claim_page_graph(claim, audience),
     }
     template = "claims/claim.html#audience_panel" if wants_partial(request) else "claims/claim.html"
     return remember_audience(request, render(request, template, context))
+
+
+@public_page
+def origin_detail(request, key):
+    origin, claims, checks = selectors.origin_with_claims(key)
+    context = {"origin": origin, "claims": claims, "checks": checks}
+    return render(request, "claims/origin.html", context)
 
 
 @get_only
@@ -216,3 +238,29 @@ def disclaimer(request):
 
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
+
+
+# --- about this site (issue 14) ------------------------------------------------------------
+
+
+@get_only
+def about(request):
+    """Who runs this copy, from settings: an unset value is said to be unset, never filled in."""
+    context = {
+        "publisher": settings.SITE_PUBLISHER,
+        "contact_email": settings.SITE_CONTACT_EMAIL,
+        "funding": settings.SITE_FUNDING,
+        "team": selectors.reviewer_team(),
+    }
+    return render(request, "claims/about.html", context)
+
+
+@get_only
+def privacy(request):
+    context = {
+        "contact_email": settings.SITE_CONTACT_EMAIL,
+        "retention_days": settings.SUGGESTION_RETENTION_DAYS,
+        "audience_cookie": AUDIENCE_COOKIE,
+        "staff_session_hours": settings.STAFF_SESSION_HOURS,
+    }
+    return render(request, "claims/privacy.html", context)

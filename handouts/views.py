@@ -60,5 +60,5 @@ def claims_batch_handout(request):
 
 def _with_grades(claims):
     for claim in claims:
-        claim.handout_grades = selectors.grades_used(claim)
+        claim.handout_grades = selectors.graded_evidence(claim)[0]
     return claims

@@ -126,7 +126,7 @@ def make_evidence(claim: Claim, **overrides) -> Evidence:
         "source": overrides.pop("source", None) or make_source(),
         "direction": Evidence.Direction.CONTRADICTS,
         "finding": "The study found no benefit.",
-        "verified": True,
+        "seen_as": "source",
     }
     fields.update(overrides)
     return Evidence.objects.create(**fields)
