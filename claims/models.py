@@ -624,7 +624,8 @@ class ReviewerProfile(models.Model):
 
     def missing_fields(self) -> list[str]:
         names = ["name", "role", "professional registration", "declared conflicts of interest"]
-        return [name for name, value in zip(names, self.required_values(), strict=True) if not value.strip()]
+        values = self.required_values()
+        return [name for name, value in zip(names, values, strict=True) if not value.strip()]
 
 
 class ContentVersion(models.Model):

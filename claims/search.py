@@ -1,20 +1,49 @@
-"""Lay-language search over public claims, forgiving of case, accents, hyphens and typos.
+"""Lay-language search over public claims: it answers the question a person types.
 
-Query words are normalised like the claims (claims.text), and a misspelt word is matched to
-the words claims are worded in (a vocabulary of their own wording and aliases). Rare words
-weigh more than common ones, so "sublingual" counts for more than "b12" on a site about B12.
+The ranking rules, all in one place. SQLite and PostgreSQL apply the same ones (the scorer at
+the end of this module, and on PostgreSQL the index that picks its candidates):
+
+1. Words. A query is normalised like the claims (claims.text: case, accents, punctuation;
+   "b-12" is "b12"); a few phrases become one word (PHRASES: "multiple sclerosis" is "ms");
+   filler words go (STOPWORDS), except "for" between two words (rule 5); MAX_TERMS are kept.
+2. What a word finds: claim words that are it, share its stem, or start with its stem
+   ("remyelinate" finds "remyelination", "vit" "vitamin"); words of one or two letters ("ms",
+   "d3") only themselves.
+3. Synonyms. A word also finds the words of its SYNONYMS group, as in rule 2, at
+   SYNONYM_QUALITY: "jabs", "shots" and "needle" find "injections"; "pills" "tablets";
+   "tiredness" and "exhaustion" "fatigue"; "anemia" "anaemia"; "heartburn" "ppis".
+4. Typos. A word no claim uses (in its wording or aliases), and no table here knows, is read
+   as up to MAX_CORRECTIONS words that claims use: those that look like it (difflib ratio at
+   least FUZZY_CUTOFF: "suplements", "tiredniss"), or if none, those that sound like it
+   (claims.text.sound_key: "injekshuns", "injecshons"). A correction finds what it would
+   have found if typed (rules 2, 3, 5), at CORRECTION_QUALITY.
+5. Intent. A word asking whether something treats or helps (INTENT_WORDS: cure, treat, help,
+   work, good...), or "for" between two words ("b12 for ms", "jabs for tiredness"), also
+   finds every claim whose own wording presents something as a benefit (BENEFIT_WORDS: helps,
+   treats, eases, reduces, protects, supports, should, essential...), as strongly as its own
+   word there. It finds nothing in a claim whose own wording is about a lack of B12
+   (LACK_WORDS): "cure" in "b12 cure ms" does not mean curing a deficiency. When the query
+   itself is about a lack ("is b12 deficiency curable") there is no intent: its words count
+   as plain words and "for" is dropped.
+6. Weights. Rarer words weigh more: an inverse document frequency over the claims that use
+   the word or what it finds by rules 3 to 5. A query's weights average 1.
+7. Tiers. A word counts most in a claim's own wording (text and short wording), then in its
+   aliases (the editors' and claims.seed_data.lay_aliases), least in its summary and verdict
+   reason. Within a tier it counts by how well it matched (match_quality and rules 3 to 5).
+8. Bonuses. Finding every query word adds ALL_WORDS_BONUS; the query's words side by side
+   in the wording or aliases add PHRASE_BONUS.
+9. Ties go to the better PostgreSQL candidate rank, then topic order, then claim number.
 
 On PostgreSQL each process keeps an index of that vocabulary for the current content
 version (SearchIndex: which claims use each word, in their own wording or only in their
 aliases), built once per content change from the stored search vectors. It ranks the claims
-with a query word in their wording or aliases by tier and word weight, and the best
-CANDIDATE_LIMIT of them are read by id; if there are too few, claims with a query word only in
-their summary (the GIN index on search_words) make up the number. SQLite, used for local
-runs, reads the public claims and matches in Python. On both, the final order comes from the
-same small scorer, run only on the candidates, so a claim whose own wording matches comes
-before one that matches only in its summary. Both databases give the same results until
-PostgreSQL has more matches than it hands the scorer: then it keeps the best of the
-own-wording matches.
+a query word finds in their wording or aliases by tier and word weight (rules 2 to 7), and
+the best CANDIDATE_LIMIT of them are read by id; if there are too few, claims with a query
+word only in their summary (the GIN index on search_words) make up the number. SQLite, used
+for local runs, reads the public claims and matches in Python. On both, the final order
+comes from the same small scorer, run only on the candidates. Both databases give the same
+results until PostgreSQL has more matches than it hands the scorer: then it keeps the best
+of the own-wording matches.
 """
 
 import heapq
@@ -31,7 +60,7 @@ from django.db.models import BooleanField, F, Func, Value
 
 from claims import content_version
 from claims.models import Claim
-from claims.text import ALIASES_TIER, WORDING_TIER, search_normalise
+from claims.text import ALIASES_TIER, WORDING_TIER, search_normalise, sound_key
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -40,11 +69,65 @@ RANK_LIMIT = 1000
 FUZZY_CUTOFF = 0.85
 FUZZY_MIN_LENGTH = 5
 MAX_CORRECTIONS = 3
+SOUND_KEY_MIN_LENGTH = 4  # shorter keys ("tng") are shared by too many unrelated words
+CORRECTION_QUALITY = 0.75
+SYNONYM_QUALITY = 0.9
 
 STOPWORDS = frozenset(
     "a an and are as at be by can could do does for from has have how i if in is it its me "
     "my of on or should that the this to what when which who why will with you your".split()
 )
+PURPOSE = "for"  # "b12 for ms": kept between two words, as a question of intent (rule 5)
+
+# Rule 1: phrases people type for one thing, on the normalised query.
+PHRASES = [
+    (re.compile(pattern), word)
+    for pattern, word in [
+        (r"\bmultiple s[ck]?l[ae]?r[a-z]*", "ms"),
+        (r"\bvit(?:amin|amine)? b12\b", "b12"),  # on this site "vitamin b12" is "b12"
+        (r"\bpins and needles\b", "tingling"),
+        (r"\bworn out\b", "tired"),
+    ]
+]
+
+# Rule 3: words people use for the same thing. Each word finds the others of its group.
+SYNONYMS = [
+    "injection injections inject injected jab jabs jag jags shot shots needle needles",
+    "tablet tablets pill pills tabs capsule capsules oral",
+    "tired tiredness fatigue fatigued exhausted exhaustion knackered weary",
+    "anaemia anemia anaemic anemic",
+    "deficiency deficient lack lacking shortage",
+    "memory forgetful forgetfulness cognition cognitive thinking concentration",
+    "mood depression depressed",
+    "tingling numbness numb",
+    "older elderly pensioner pensioners seniors ageing aging",
+    "heartburn indigestion antacid antacids ppi ppis omeprazole lansoprazole",
+    "dose dosage doses mcg micrograms",
+    "doctor gp physician",
+    "folate folic methylfolate",
+    "food foods diet",
+    "stroke strokes vascular",
+    "cure cured cures curable curing treat treated treats treatment treatable heal fix",
+]
+_SYNONYMS_OF: dict[str, frozenset[str]] = {
+    word: frozenset(group.split()) - {word} for group in SYNONYMS for word in group.split()
+}
+MAX_SYNONYMS = 12
+
+# Rule 5: words asking whether something treats or helps, words of a claim's own wording that
+# present a benefit, and words that make a claim (or a query) about a lack of B12.
+INTENT_WORDS = frozenset(
+    "cure cures cured curing curable treat treats treating treatment treatments treatable "
+    "help helps helping helpful heal heals healing fix fixes reverse reverses work works "
+    "benefit benefits beneficial improve improves good remedy therapy effective ease eases "
+    "relieve relieves stop stops beat".split()
+)
+BENEFIT_WORDS = frozenset(
+    "help helps treat treats cure cures heal heals ease eases improve improves reduce "
+    "reduces protect protects repair repairs support supports relieve relieves benefit "
+    "benefits better good essential should need".split()
+)
+LACK_WORDS = frozenset("lack lacks lacking low deficiency deficient deficiencies shortage".split())
 
 # What the scorer and the template read: the long Markdown and HTML stay in the database.
 _RESULT_FIELDS = (
@@ -66,10 +149,21 @@ def stem(word: str) -> str:
 
 
 def query_terms(query: str) -> list[str]:
-    """The normalised words of a query, without filler words, at most MAX_TERMS."""
-    words = search_normalise((query or "")[:MAX_QUERY_LENGTH]).split()
-    terms = [word for word in words if word not in STOPWORDS] or words
+    """The normalised words of a query, without filler words, at most MAX_TERMS (rule 1)."""
+    text = search_normalise((query or "")[:MAX_QUERY_LENGTH])
+    for phrase, word in PHRASES:
+        text = phrase.sub(word, text)
+    words = text.split()
+    terms = [
+        word for at, word in enumerate(words)
+        if word not in STOPWORDS or (word == PURPOSE and _asks_what_for(words, at))
+    ] or words
     return list(dict.fromkeys(terms))[:MAX_TERMS]
+
+
+def _asks_what_for(words: list[str], at: int) -> bool:
+    """Whether the "for" at `at` joins a thing to what it is for: "b12 for ms"."""
+    return 0 < at < len(words) - 1 and words[at + 1] not in STOPWORDS
 
 
 def search_claims(query: str, limit: int = 20, *, version=None) -> list[Claim]:
@@ -91,6 +185,8 @@ def search_claims(query: str, limit: int = 20, *, version=None) -> list[Claim]:
         candidates = list(public.only(*_RESULT_FIELDS, "search_terms"))
         vocabulary = Vocabulary(set(claim.search_terms.split()) for claim in candidates)
         query_words = vocabulary.query_words(terms)
+    if not query_words:
+        return []
     scores = _Scorer(query_words).scores(candidates)
     scored = [
         (score, getattr(claim, "candidate_rank", 0.0), claim)
@@ -107,9 +203,24 @@ def search_claims(query: str, limit: int = 20, *, version=None) -> list[Claim]:
 @dataclass(frozen=True)
 class QueryWord:
     term: str
-    corrections: tuple[str, ...]  # words claims use that look like a misspelling of term
-    used_by: int  # how many claims' wording or aliases have it (or a correction)
+    corrections: tuple[str, ...]  # words claims use that look or sound like a misspelt term
+    synonyms: tuple[str, ...]  # words of the term's (or a correction's) synonym groups
+    intent: bool  # asks whether something treats or helps (rule 5)
+    used_by: int  # how many claims' wording or aliases have it (or what it finds)
     weight: float  # rarer words weigh more; the weights of one query average 1
+
+    @property
+    def literal(self) -> bool:
+        """Whether the term finds words itself: a "for" only carries intent."""
+        return self.term not in STOPWORDS
+
+    def forms(self) -> list[tuple[str, float]]:
+        """The words this finds other words by (rules 2 to 4), with the quality of a match."""
+        return [
+            *([(self.term, 1.0)] if self.literal else []),
+            *((each, CORRECTION_QUALITY) for each in self.corrections),
+            *((each, SYNONYM_QUALITY) for each in self.synonyms),
+        ]
 
 
 def similar(matcher: SequenceMatcher, word: str) -> float:
@@ -140,17 +251,22 @@ class Vocabulary:
         """claims_words: each public claim's set of words (wording and aliases)."""
         self.claims = 0
         self.frequency: Counter[str] = Counter()
+        self.benefit_claims = 0  # claims with a word of BENEFIT_WORDS (rule 6)
         for words in claims_words:
             self.claims += 1
             self.frequency.update(words)
+            self.benefit_claims += not BENEFIT_WORDS.isdisjoint(words)
         self.words = sorted(self.frequency)
         self._by_length: dict[int, list[str]] = {}
         for word in self.words:
             self._by_length.setdefault(len(word), []).append(word)
+        self._by_sound: dict[str, list[str]] | None = None  # built at the first need
 
     def corrections(self, term: str) -> tuple[str, ...]:
-        """Up to MAX_CORRECTIONS words of the vocabulary that term looks like a misspelling of."""
-        if term in self.frequency or not can_be_misspelt(term):
+        """Up to MAX_CORRECTIONS words of the vocabulary that term looks like a misspelling
+        of, or failing that sounds like (rule 4)."""
+        known = term in self.frequency or term in _SYNONYMS_OF or term in INTENT_WORDS
+        if known or not can_be_misspelt(term):
             return ()
         matcher = SequenceMatcher(None, "", term)
         found = []
@@ -160,20 +276,46 @@ class Vocabulary:
             for word in words:
                 if ratio := similar(matcher, word):
                     found.append((-ratio, -self.frequency[word], word))
+        if not found:
+            found = [(0, -self.frequency[word], word) for word in self._sounds_like(term)]
         return tuple(word for *_, word in sorted(found)[:MAX_CORRECTIONS])
 
+    def _sounds_like(self, term: str) -> list[str]:
+        key = sound_key(term)
+        if len(key) < SOUND_KEY_MIN_LENGTH:
+            return []
+        if self._by_sound is None:
+            self._by_sound = {}
+            for word in self.words:
+                if can_be_misspelt(word):
+                    self._by_sound.setdefault(sound_key(word), []).append(word)
+        return self._by_sound.get(key, [])
+
     def query_words(self, terms: list[str]) -> list[QueryWord]:
+        corrected = [(term, self.corrections(term)) for term in terms]
+        about_a_lack = any(not LACK_WORDS.isdisjoint((term, *fixes)) for term, fixes in corrected)
         spelt = []
-        for term in terms:
-            corrections = self.corrections(term)
-            used_by = max(self.frequency[word] for word in (term, *corrections))
-            spelt.append((term, corrections, used_by))
+        for term, corrections in corrected:
+            typed = (term, *corrections)
+            intent = not about_a_lack and len(terms) > 1 and (
+                term == PURPOSE or not INTENT_WORDS.isdisjoint(typed)
+            )
+            if term == PURPOSE and not intent:
+                continue
+            synonyms = sorted(set().union(*(_SYNONYMS_OF.get(each, ()) for each in typed))
+                              - set(typed))[:MAX_SYNONYMS]
+            finds = [*typed, *synonyms]
+            used_by = max((self.frequency[word] for word in finds), default=0)
+            if intent:
+                used_by = max(used_by, self.benefit_claims)
+            spelt.append((term, corrections, tuple(synonyms), intent, used_by))
+        if not spelt:
+            return []
         # An inverse document frequency; never 0, so a word in every claim still counts.
         rarity = [math.log(1 + (self.claims + 1) / (used_by + 1)) for *_, used_by in spelt]
         mean = sum(rarity) / len(rarity)
         return [
-            QueryWord(term, corrections, used_by, weight / mean)
-            for (term, corrections, used_by), weight in zip(spelt, rarity, strict=True)
+            QueryWord(*word, weight / mean) for word, weight in zip(spelt, rarity, strict=True)
         ]
 
 
@@ -192,6 +334,9 @@ class SearchIndex(Vocabulary):
         self.in_wording: dict[str, list[int]] = {}
         self.in_aliases: dict[str, list[int]] = {}
         super().__init__(self._read(claim_id, vector or "") for claim_id, vector in vectors)
+        # Rule 5: the claims whose own wording presents a benefit, and those about a lack.
+        self.benefit = {c for word in BENEFIT_WORDS for c in self.in_wording.get(word, ())}
+        self.lacking = {c for word in LACK_WORDS for c in self.in_wording.get(word, ())}
 
     def _read(self, claim_id: int, vector: str) -> set[str]:
         words = set()
@@ -227,6 +372,11 @@ class SearchIndex(Vocabulary):
                 for claim_id in postings.get(each, ()):
                     if among is None or claim_id in among:
                         tiers[claim_id] = tier
+        if word.intent:
+            for claim_id in self.benefit if among is None else self.benefit & among:
+                tiers[claim_id] = 1.0
+            for claim_id in self.lacking.intersection(tiers):
+                del tiers[claim_id]
         return tiers
 
     def candidates(self, words: list[QueryWord], limit: int) -> dict[int, float]:
@@ -275,13 +425,15 @@ class _Matches(Func):
 
 
 def _patterns(word: QueryWord) -> list[tuple[str, bool]]:
-    """What the word and its corrections find, each as (text, whether it is a prefix): cut to
-    its stem, a prefix of the words it finds ("remyelinate" finds "remyelination", "methyl"
-    "methylcobalamin"); words of one or two letters ("ms", "d3") must be whole."""
-    return [
-        (stem(each), True) if len(each) >= 3 else (each, False)
-        for each in (word.term, *word.corrections)
-    ]
+    """What the word, its corrections and synonyms find (rules 2 to 4), each as (text, whether
+    it is a prefix): cut to its stem, a prefix of the words it finds ("remyelinate" finds
+    "remyelination", "methyl" "methylcobalamin"); words of one or two letters must be whole."""
+    return [_pattern(each) for each, _ in word.forms()]
+
+
+@lru_cache(maxsize=1 << 14)
+def _pattern(form: str) -> tuple[str, bool]:
+    return (stem(form), True) if len(form) >= 3 else (form, False)
 
 
 def _tsquery(word: QueryWord) -> str:
@@ -308,9 +460,13 @@ def _postgres_candidates(index: SearchIndex, words: list[QueryWord]) -> list[Cla
     if len(ranked) < CANDIDATE_LIMIT:
         # No ORDER BY, so when a summary word is common the scan stops as soon as it has
         # enough rows, rather than reading every claim's search_words out of TOAST.
-        any_word = Value(" | ".join(f"({_tsquery(word)})" for word in narrowing(words)))
-        in_summary = public.filter(_Matches(F("search_words"), any_word)).exclude(id__in=ranked)
-        candidates += in_summary.order_by()[: CANDIDATE_LIMIT - len(ranked)]
+        # A "for" (rule 5) has no words of its own to look for in summaries.
+        searched = [f"({_tsquery(word)})" for word in narrowing(words) if _patterns(word)]
+        if searched:
+            any_word = Value(" | ".join(searched))
+            in_summary = public.filter(_Matches(F("search_words"), any_word))
+            in_summary = in_summary.exclude(id__in=ranked).order_by()
+            candidates += in_summary[: CANDIDATE_LIMIT - len(ranked)]
     return candidates
 
 
@@ -343,11 +499,8 @@ def _words_of(text: str) -> tuple[str, frozenset[str]]:
 
 
 class _Scorer:
-    """Scores a claim: each query word counts most when the claim's own wording has it.
-
-    Own wording is the claim text and short wording, then the editors' aliases; the summary
-    and verdict reason (the rest of search_document) count least. A word counts by its weight
-    (rare words more). Finding the query's words side by side, or all of them, adds a little.
+    """Scores a claim by rules 2 to 8: each query word counts most when the claim's own
+    wording has it, by its weight and how well it matched; all words and a phrase add a bit.
     """
 
     WORDING, ALIASES, SUMMARY = 2.0, 1.6, 1.0
@@ -363,23 +516,44 @@ class _Scorer:
         """The score of each claim. Each distinct word of the claims is compared with each
         query word once; a claim then looks up only the few words that matched."""
         claim_tiers = [self._tiers(claim) for claim in claims]
-        seen = set().union(*(words for tiers in claim_tiers for _, _, words in tiers))
-        matches = [
-            {word: quality for word in seen if (quality := match_quality(query.term, word))}
-            for query in self.words
-        ]
-        return [self._score(tiers, matches) for tiers in claim_tiers]
+        seen = set().union(*(words for tiers, _ in claim_tiers for _, _, words in tiers))
+        ordered = sorted(seen)
+        matches = [self._matches(query, seen, ordered) for query in self.words]
+        return [self._score(tiers, framing, matches) for tiers, framing in claim_tiers]
 
-    def _tiers(self, claim: Claim) -> list[tuple[float, str, frozenset[str]]]:
+    @staticmethod
+    def _matches(query: QueryWord, seen: set[str], ordered: list[str]) -> dict[str, float]:
+        """The claims' words that query finds, each with how well (rules 2 to 4)."""
+        found = {}
+        if query.literal:
+            found = {word: quality for word in seen if (quality := match_quality(query.term, word))}
+        for form, quality in query.forms()[1 if query.literal else 0:]:
+            text, is_prefix = _pattern(form)
+            at = bisect_left(ordered, text)
+            while at < len(ordered) and (
+                ordered[at] == text or (is_prefix and ordered[at].startswith(text))
+            ):
+                word = ordered[at]
+                each = quality * (1.0 if word == form else 0.9 if stem(word) == text else 0.8)
+                found[word] = max(found.get(word, 0.0), each)
+                at += 1
+        return found
+
+    def _tiers(self, claim: Claim):
         wording, wording_words = _words_of(claim.text + " " + claim.short_wording)
         aliases, alias_words = _words_of(claim.aliases)
-        return [
+        tiers = [
             (self.WORDING, wording, wording_words),
             (self.ALIASES, aliases, alias_words),
             (self.SUMMARY, "", frozenset(claim.search_document.split())),
         ]
+        # Rule 5: whether the claim's own wording presents a benefit, or is about a lack.
+        framing = (not BENEFIT_WORDS.isdisjoint(wording_words),
+                   not LACK_WORDS.isdisjoint(wording_words))
+        return tiers, framing
 
-    def _score(self, tiers, matches: list[dict[str, float]]) -> float:
+    def _score(self, tiers, framing, matches: list[dict[str, float]]) -> float:
+        presents_a_benefit, about_a_lack = framing
         total, matched = 0.0, 0
         for word, found in zip(self.words, matches, strict=True):
             term_score = max(
@@ -387,6 +561,10 @@ class _Scorer:
                  for match, quality in found.items() if match in words),
                 default=0.0,
             )
+            if word.intent:
+                term_score = 0.0 if about_a_lack else (
+                    max(term_score, self.WORDING) if presents_a_benefit else term_score
+                )
             total += word.weight * term_score
             matched += term_score > 0
         if matched == len(self.words) and len(self.words) > 1:

@@ -1,13 +1,15 @@
 """schema.org markup for a claim page: a ClaimReview and a MedicalWebPage in one @graph.
 
 Everything here is also visible on the page (wording, verdict label, dates, reviewer), so
-the markup never says more than the reader can see.
+the markup never says more than the reader can see. A ClaimReview, a review date and a named
+reviewer are given only for an approved claim whose reviewer has a complete profile: a claim
+under review, or one past its review date, makes no claim to have been reviewed.
 """
 
 from django.conf import settings
 from django.urls import reverse
 
-from claims.models import Claim
+from claims.models import Claim, ReviewerProfile, ReviewState
 
 BEST_RATING = 5
 WORST_RATING = 1
@@ -23,14 +25,51 @@ def published_on(claim: Claim):
     return claim.first_published or claim.created_at.date()
 
 
-def reviewer_name(claim: Claim) -> str:
+def is_reviewed(claim: Claim) -> bool:
+    """Approved now: not under review, not waiting for its re-review."""
+    return claim.state == ReviewState.APPROVED
+
+
+def _reviewer_profile(claim: Claim) -> ReviewerProfile | None:
+    # No query when the selector joined reviewed_by__reviewer_profile.
     reviewer = claim.reviewed_by
     if reviewer is None:
-        return ""
-    return reviewer.get_full_name() or reviewer.get_username()
+        return None
+    try:
+        return reviewer.reviewer_profile
+    except ReviewerProfile.DoesNotExist:
+        return None
 
 
-def claim_review(claim: Claim) -> dict:
+def review_credit(claim: Claim) -> dict | None:
+    """Who approved the page, as it says "Reviewed by NAME, ROLE, on DATE; conflicts: ...".
+
+    Only for an approved claim whose reviewer has a complete profile: nobody is credited
+    with a review that has not happened or cannot be traced to a named person."""
+    if not is_reviewed(claim) or not claim.last_reviewed:
+        return None
+    profile = _reviewer_profile(claim)
+    if profile is None or not profile.is_complete:
+        return None
+    return {
+        "name": profile.name.strip(),
+        "role": profile.role.strip(),
+        "date": claim.last_reviewed,
+        "conflicts": profile.conflicts.strip(),
+        "registration": profile.registration.strip(),
+    }
+
+
+def reviewer_name(claim: Claim) -> str:
+    """The credited reviewer's name, or "" (see review_credit)."""
+    credit = review_credit(claim)
+    return credit["name"] if credit else ""
+
+
+def claim_review(claim: Claim) -> dict | None:
+    """The schema.org ClaimReview, for an approved claim only (else None)."""
+    if not is_reviewed(claim):
+        return None
     url = claim_url(claim)
     appearances = []
     for claim_origin in claim.claim_origins.all():
@@ -69,20 +108,22 @@ def medical_web_page(claim: Claim, audience: str) -> dict:
         "inLanguage": "en-GB",
         "audience": {"@type": "MedicalAudience", "audienceType": AUDIENCE_TYPES[audience]},
         "about": {"@type": "Thing", "name": claim.topic.title},
-        "mainEntity": {"@id": f"{url}#review"},
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME,
                       "url": settings.SITE_URL},
     }
-    if claim.last_reviewed:
-        page["lastReviewed"] = claim.last_reviewed.isoformat()
-    if name := reviewer_name(claim):
-        page["reviewedBy"] = {"@type": "Person", "name": name}
+    if is_reviewed(claim):
+        page["mainEntity"] = {"@id": f"{url}#review"}
+    if credit := review_credit(claim):
+        page["lastReviewed"] = credit["date"].isoformat()
+        page["reviewedBy"] = {"@type": "Person", "name": credit["name"],
+                              "jobTitle": credit["role"]}
     return page
 
 
 def claim_page_graph(claim: Claim, audience: str) -> dict:
     """The JSON-LD document for a claim page (a dict, escaped when rendered)."""
+    review = claim_review(claim)
     return {
         "@context": "https://schema.org",
-        "@graph": [claim_review(claim), medical_web_page(claim, audience)],
+        "@graph": [*([review] if review else []), medical_web_page(claim, audience)],
     }

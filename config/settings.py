@@ -27,6 +27,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # The public name and address of the site, used in structured data and handouts.
 SITE_NAME = env_str("SITE_NAME", "MS Claim Check")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Who runs this copy, shown on the about and privacy pages. Empty values are said to be unset
+# there, never filled in; `check --deploy` warns until they are set (config.checks).
+SITE_PUBLISHER = env_str("SITE_PUBLISHER").strip() or SITE_NAME
+SITE_CONTACT_EMAIL = env_str("SITE_CONTACT_EMAIL").strip()
+SITE_FUNDING = env_str("SITE_FUNDING").strip()
+# Days a reader's suggestion is kept; `manage.py purge_suggestions`, run daily, deletes older ones.
+SUGGESTION_RETENTION_DAYS = env_int("SUGGESTION_RETENTION_DAYS", 180)
+if SUGGESTION_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("SUGGESTION_RETENTION_DAYS must be 1 or more.")
 
 INSTALLED_APPS = [
     "editorial.admin_config.StaffAdminConfig",

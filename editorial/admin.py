@@ -104,5 +104,10 @@ class SuggestionAdmin(admin.ModelAdmin):
 
 
 # The editors' admin for published content and the explorer's data register themselves here.
-from editorial import admin_changes, admin_content, admin_explorer  # noqa: E402,F401
+from editorial import (  # noqa: E402,F401
+    admin_changes,
+    admin_content,
+    admin_explorer,
+    admin_reviewers,
+)
 from editorial.admin_accounts import StaffAccountAdmin  # noqa: E402,F401

@@ -76,14 +76,17 @@ class ProposedChangeAdmin(ReadOnlyAdmin):
         extra = dict(extra_context or {})
         if change is not None:
             user = request.user
-            refusal = changes.four_eyes_refusal(change, user)
+            reviewer = change.is_pending and user.has_perm("editorial.review_change")
+            four_eyes = changes.four_eyes_refusal(change, user)
+            approve_refusal = changes.approve_refusal(change, user) if reviewer else ""
             extra.update({
                 "diff_rows": diff_rows(change),
                 "affected_claims": list(change.claims.order_by("pk")),
                 "contributors": [u.get_username() for u in change.contributors.all()],
-                "four_eyes_refusal": refusal if change.is_pending else "",
-                "can_review": change.is_pending and not refusal
-                and user.has_perm("editorial.review_change"),
+                "approve_refusal": approve_refusal
+                or (four_eyes if change.is_pending else ""),
+                "can_approve": reviewer and not approve_refusal,
+                "can_review": reviewer and not four_eyes,
                 "can_withdraw": change.is_pending
                 and change.contributors.filter(pk=user.pk).exists(),
             })

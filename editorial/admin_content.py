@@ -36,6 +36,7 @@ from editorial import workflow
 from editorial.admin_forms import (
     PATIENT_MARKDOWN_FIELDS,
     ClaimAdminForm,
+    ClaimOriginAdminForm,
     EvidenceAdminForm,
     ReviewedRowForm,
     SourceAdminForm,
@@ -50,6 +51,11 @@ from editorial.admin_review import (
 from editorial.readability import GRADE_LIMIT, grade_is_too_high, reading_grade
 from editorial.selectors import claim_audit_trail
 from editorial.services import claims as services
+from editorial.services.evidence import (
+    evidence_clear_original_check,
+    evidence_mark_checked_against_original,
+    original_check_refusal,
+)
 
 EDITORIAL_MEDIA_CSS = {"all": ("css/editorial.css",)}
 URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
@@ -194,16 +200,31 @@ class EvidenceInline(ClaimPartInline):
     form = EvidenceAdminForm
     autocomplete_fields = ["source"]
     fields = [
-        "source", "direction", "finding", "clinician_finding", "grade", "grade_note",
-        "verified", "verification_note", "order", "base_snapshot",
+        "source", "direction", "finding", "clinician_finding", "seen_as", "original_check",
+        "grade", "grade_question", "grade_answers_claim", "grade_note", "verification_note",
+        "order", "base_snapshot",
     ]
+    readonly_fields = ["original_check"]
+
+    @admin.display(description="checked against the original document")
+    def original_check(self, obj):
+        return original_check_text(obj)
+
+
+def original_check_text(evidence) -> str:
+    if evidence is None or evidence.pk is None or not evidence.verified_by_id:
+        return "No: only a medical reviewer can record this, on the evidence item's own page."
+    return (
+        f"Yes, by {evidence.verified_by} on {evidence.verified_at:%d %B %Y}"
+        if evidence.verified_at else f"Yes, by {evidence.verified_by}"
+    )
 
 
 class ClaimOriginInline(ClaimPartInline):
     model = ClaimOrigin
-    form = ReviewedRowForm
+    form = ClaimOriginAdminForm
     autocomplete_fields = ["origin"]
-    fields = ["origin", "wording", "base_snapshot"]
+    fields = ["origin", "quote", "wording", "relies_on", "base_snapshot"]
 
 
 @admin.register(Claim)
@@ -388,6 +409,10 @@ class ClaimAdmin(WorkflowAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
         def can(action):
             return workflow.action_allowed(user, state, action, has_revision=has_revision)
 
+        approve_refusal = (
+            services.claim_approve_refusal(claim, revision, user) if can("approve") else ""
+        )
+
         verdict_changes = (
             revision is not None and claim.is_public
             and values.get("verdict") != claim.verdict_id
@@ -398,7 +423,8 @@ class ClaimAdmin(WorkflowAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
             "problems": services.claim_submission_problems(values=values, evidence=evidence),
             "can_submit": can("submit"),
             "can_start_review": can("start_review"),
-            "can_approve": can("approve"),
+            "can_approve": can("approve") and not approve_refusal,
+            "approve_refusal": approve_refusal,
             "can_request_changes": can("request_changes"),
             "pending_changes": list(
                 claim.proposed_changes.filter(state="pending").select_related("last_edited_by")
@@ -454,19 +480,94 @@ def _parse_date(raw: str) -> datetime.date | None:
         ) from exc
 
 
+ORIGINAL_CHECKS = {
+    "mark": (evidence_mark_checked_against_original, "Recorded: checked against the original "
+             "document by you, now."),
+    "clear": (evidence_clear_original_check, "The original-document check was cleared."),
+}
+
+
 @admin.register(Evidence)
 class EvidenceAdmin(ReviewedAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
     form = EvidenceAdminForm
-    list_display = ["source", "claim", "direction", "verified", "verified_by"]
+    change_form_template = "admin/claims/evidence/change_form.html"
+    list_display = ["source", "claim", "direction", "seen_as", "verified", "verified_by"]
     list_select_related = ["source", "claim", "verified_by"]
-    list_filter = ["direction", "verified"]
+    list_filter = ["direction", "seen_as", "verified"]
     search_fields = ["finding", "source__short_name", "claim__text"]
     autocomplete_fields = ["source", "claim"]
-    readonly_fields = ["verified_by", "verified_at"]
+    readonly_fields = ["verified", "verified_by", "verified_at"]
+    actions = ["mark_checked_against_original", "clear_original_check"]
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or obj.claim.state not in workflow.LOCKED_STATES)
+
+    # --- the original-document check: a reviewer's own action, never a form field ----------
+
+    def has_review_permission(self, request):
+        return request.user.has_perm("claims.review_claim")
+
+    @admin.action(description="Record: I checked these against the original document",
+                  permissions=["review"])
+    def mark_checked_against_original(self, request, queryset):
+        self._check_each(request, queryset, "mark")
+
+    @admin.action(description="Clear the original-document check", permissions=["review"])
+    def clear_original_check(self, request, queryset):
+        self._check_each(request, queryset, "clear")
+
+    def _check_each(self, request, queryset, decision):
+        service, done = ORIGINAL_CHECKS[decision]
+        count = 0
+        for evidence in queryset.select_related("claim", "source"):
+            try:
+                service(evidence=evidence, actor=request.user)
+            except services.WorkflowError as exc:
+                messages.error(request, f"“{evidence}”: {exc}")
+            else:
+                count += 1
+        if count:
+            messages.success(request, f"{count} evidence item(s): {done}")
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/original-check/<str:decision>/",
+                self.admin_site.admin_view(require_POST(self.original_check_view)),
+                name="claims_evidence_original_check",
+            ),
+            *super().get_urls(),
+        ]
+
+    def original_check_view(self, request, object_id, decision):
+        evidence = get_object_or_404(Evidence.objects.select_related("claim"), pk=object_id)
+        if decision not in ORIGINAL_CHECKS or not self.has_view_permission(request, evidence):
+            raise PermissionDenied
+        service, done = ORIGINAL_CHECKS[decision]
+        try:
+            service(evidence=evidence, actor=request.user, note=request.POST.get("note", ""))
+        except services.WorkflowError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, done)
+        return HttpResponseRedirect(reverse("admin:claims_evidence_change", args=[evidence.pk]))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        evidence = Evidence.objects.select_related("claim", "verified_by").filter(
+            pk=object_id
+        ).first()
+        extra = dict(extra_context or {})
+        if evidence is not None:
+            reviewer = request.user.has_perm("claims.review_claim")
+            refusal = original_check_refusal(evidence=evidence, actor=request.user)
+            extra["original_check"] = {
+                "status": original_check_text(evidence),
+                "checked": bool(evidence.verified and evidence.verified_by_id),
+                "can_check": reviewer and not refusal,
+                "refusal": refusal if reviewer else "",
+            }
+        return super().change_view(request, object_id, form_url, extra)
 
     def restore_version(self, request, obj, history_id):
         services.evidence_restore_version(evidence=obj, actor=request.user, history_id=history_id)
@@ -535,14 +636,15 @@ class OriginAdmin(ReviewedAdminMixin, admin.ModelAdmin):
 
 @admin.register(DoseReference)
 class DoseReferenceAdmin(ReviewedAdminMixin, admin.ModelAdmin):
-    list_display = ["label", "amount", "source"]
+    list_display = ["label", "amount", "country", "clinician_only", "source"]
+    list_filter = ["clinician_only", "country"]
     list_select_related = ["source"]
     autocomplete_fields = ["source"]
 
 
 @admin.register(DoseCheck)
 class DoseCheckAdmin(ReviewedAdminMixin, admin.ModelAdmin):
-    list_display = ["claim", "claimed_amount"]
+    list_display = ["claim", "claimed_amount", "patient_comparison"]
     list_select_related = ["claim"]
     autocomplete_fields = ["claim"]
 

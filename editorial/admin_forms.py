@@ -7,7 +7,7 @@ from django.db import connection
 from django.urls import reverse
 
 from claims.limits import NOTE_MAX_CHARS
-from claims.models import Claim, Evidence, Source
+from claims.models import CitationCheck, Claim, ClaimOrigin, Evidence, Source
 from editorial.models import ProposedChange
 from editorial.services import changes
 from editorial.services.claims import (
@@ -226,13 +226,65 @@ class ReviewedRowForm(forms.ModelForm):
         self.data = data
 
 
+# No "verified": only a medical reviewer's action sets the original-document check
+# (editorial.services.evidence), so no editor's form can carry it.
+EVIDENCE_FORM_FIELDS = [
+    "claim", "source", "direction", "finding", "clinician_finding", "seen_as", "grade",
+    "grade_question", "grade_answers_claim", "grade_note", "verification_note", "order",
+]
+
+
 class EvidenceAdminForm(ReviewedRowForm):
+    """Model validation (Evidence.clean: a grade needs its question) runs in _post_clean and
+    shows beside the field."""
+
     class Meta:
         model = Evidence
-        fields = [
-            "claim", "source", "direction", "finding", "clinician_finding", "grade",
-            "grade_note", "verified", "verification_note", "order",
+        fields = EVIDENCE_FORM_FIELDS
+
+
+class ClaimOriginAdminForm(ReviewedRowForm):
+    """Quoted and paraphrased wording, and the origin's own references the claim rests on:
+    only references of the chosen origin."""
+
+    class Meta:
+        model = ClaimOrigin
+        fields = ["origin", "quote", "wording", "relies_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("relies_on")
+        if field is None:
+            return
+        origin_id = self._chosen_origin_id()
+        checks = CitationCheck.objects.select_related("origin").order_by("origin__name", "order")
+        field.queryset = checks.filter(origin_id=origin_id) if origin_id else checks
+        field.label_from_instance = lambda check: f"{check.origin.name}: {check.cited_as}"
+        field.help_text = (
+            "The origin's own references this claim rests on (only the chosen origin's). "
+            "Save the origin first to see just its references."
+        )
+
+    def _chosen_origin_id(self):
+        raw = self.data.get(self.add_prefix("origin")) if self.is_bound else None
+        if raw:
+            return raw if str(raw).isdigit() else None
+        return self.instance.origin_id
+
+    def clean(self):
+        cleaned = super().clean()
+        origin = cleaned.get("origin")
+        strangers = [
+            check for check in cleaned.get("relies_on") or []
+            if origin is not None and check.origin_id != origin.pk
         ]
+        if strangers:
+            self.add_error(
+                "relies_on",
+                f"Only references given by {origin} can be chosen; not: "
+                + "; ".join(check.cited_as[:80] for check in strangers) + ".",
+            )
+        return cleaned
 
 
 class SourceAdminForm(ReviewedRowForm):

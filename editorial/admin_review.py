@@ -42,13 +42,25 @@ def proposed_message(request):
     return format_html("{} Waiting: {}.", PROPOSED_NOTE, links)
 
 
+def form_many_to_many(form, obj) -> dict:
+    """The many-to-many values a form chose ({} for fields it does not show)."""
+    return {
+        f.name: [related.pk for related in form.cleaned_data[f.name]]
+        for f in obj._meta.many_to_many
+        if f.name in form.cleaned_data
+    }
+
+
 def save_reviewed_formset(request, formset) -> None:
     """Inline rows: each added, changed or removed row goes through the same rule."""
     formset.save(commit=False)
+    forms_by_row = {id(form.instance): form for form in formset.forms}
     for obj in formset.deleted_objects:
         note_outcome(request, changes.row_delete(obj=obj, actor=request.user))
     for obj in [*formset.new_objects, *(obj for obj, _ in formset.changed_objects)]:
-        note_outcome(request, changes.row_save(obj=obj, actor=request.user, m2m={}))
+        form = forms_by_row.get(id(obj))
+        m2m = form_many_to_many(form, obj) if form is not None else {}
+        note_outcome(request, changes.row_save(obj=obj, actor=request.user, m2m=m2m))
 
 
 class WorkflowAdminMixin:
@@ -66,11 +78,7 @@ class ReviewedAdminMixin(WorkflowAdminMixin):
     form = ReviewedRowForm
 
     def save_model(self, request, obj, form, change):
-        m2m = {
-            f.name: [related.pk for related in form.cleaned_data[f.name]]
-            for f in obj._meta.many_to_many
-            if f.name in form.cleaned_data
-        }
+        m2m = form_many_to_many(form, obj)
         note_outcome(request, changes.row_save(obj=obj, actor=request.user, m2m=m2m))
 
     def save_related(self, request, form, formsets, change):

@@ -3,9 +3,11 @@
 Every record has a stable identifier that never depends on database ids:
 
 - rows with a natural key are named by it (Verdict.code, Source.key, Claim.slug, ...; a grade
-  is "<scheme slug>/<code>", a claim origin "<claim slug>/origin/<origin key>");
+  is "<scheme slug>/<code>", a claim origin "<claim slug>/origin/<origin key>", a reviewer
+  profile its user's username);
 - rows that belong to a parent and have no key of their own are numbered within it in their
-  display order ("<claim slug>/evidence/3", "<origin key>/citation-check/1");
+  display order ("<claim slug>/evidence/3", "<origin key>/citation-check/1"; a claim origin's
+  `relies_on` lists such citation-check ids);
 - audit entries and suggestions are named by when they happened ("audit/<time>/<action>"),
   with "~2", "~3" added when two share a moment.
 
@@ -166,7 +168,8 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "dose_references", "dose reference", "claims.DoseReference",
-        ("key", "label", "amount", "explanation", "source", "order"),
+        ("key", "label", "amount", "country", "clinician_only", "explanation", "source",
+         "order"),
         natural=lambda r: r["key"],
     ),
     Kind(
@@ -204,6 +207,11 @@ KINDS: tuple[Kind, ...] = (
         natural=lambda r: r["urgency"],
     ),
     Kind(
+        "reviewer_profiles", "reviewer profile", "claims.ReviewerProfile",
+        ("user", "name", "role", "registration", "conflicts", "updated_at"),
+        natural=lambda r: r["user"],
+    ),
+    Kind(
         "claims", "claim", "claims.Claim",
         ("topic", "number", "slug", "text", "short_wording", "verdict", "verdict_reason",
          "patient_summary_md", "clinician_summary_md", "what_to_do_md", "aliases",
@@ -214,18 +222,19 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "claim_origins", "claim origin", "claims.ClaimOrigin",
-        ("claim", "origin", "wording"),
+        ("claim", "origin", "quote", "wording", "relies_on"),
         natural=lambda r: f"{r['claim']}/origin/{r['origin']}", parent="claim",
     ),
     Kind(
         "evidence", "evidence item", "claims.Evidence",
-        ("claim", "source", "direction", "finding", "clinician_finding", "grade", "grade_note",
-         "verified", "verified_by", "verified_at", "verification_note", "order"),
+        ("claim", "source", "direction", "finding", "clinician_finding", "seen_as", "grade",
+         "grade_question", "grade_answers_claim", "grade_note", "verified", "verified_by",
+         "verified_at", "verification_note", "order"),
         parent="claim", numbered="evidence", ordering=("order", "pk"),
     ),
     Kind(
         "dose_checks", "dose check", "claims.DoseCheck",
-        ("claim", "claimed_amount", "explanation_md", "references"),
+        ("claim", "claimed_amount", "patient_comparison", "explanation_md", "references"),
         natural=lambda r: f"{r['claim']}/dose-check",
     ),
     Kind(

@@ -7,12 +7,15 @@ so the feed never says more (or other) than the page does.
 from django.conf import settings
 from django.urls import reverse
 
-from claims.models import Claim
+from claims.models import PROVENANCE_ORIGINAL, Claim, SeenAs
 from claims.selectors import grades_used
 from claims.structured_data import BEST_RATING, WORST_RATING, claim_review, claim_url, published_on
 
 LICENCE_NAME = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+# The editorial policy's levels of checking, strongest first. A source used by several
+# findings of one claim is given the weakest of them: the feed never implies a check.
+PROVENANCE_LEVELS = (PROVENANCE_ORIGINAL, SeenAs.SOURCE, SeenAs.SUMMARY, SeenAs.UNCHECKED)
 
 
 def licence() -> dict:
@@ -80,6 +83,7 @@ def claim_entry(claim: Claim) -> dict:
             for grade in grades_used(claim)
         ],
         "sources": _sources(claim),
+        # The ClaimReview only for an approved claim (null while under review or overdue).
         "claim_review": claim_review(claim),
         "updated_at": claim.updated_at.isoformat(),
     }
@@ -101,11 +105,17 @@ def _sources(claim: Claim) -> list[dict]:
             "pmid": source.pmid,
             "url": source.url,
             "citation_verified": source.citation_verified,
+            "checked": PROVENANCE_ORIGINAL,
             "evidence_verified": True,
         })
-        # The finding is checked per claim: one unchecked use makes the source unchecked here.
-        entry["evidence_verified"] = entry["evidence_verified"] and item.verified
+        # The finding is checked per claim: one weaker use makes the source weaker here.
+        entry["checked"] = _weaker(entry["checked"], item.provenance)
+        entry["evidence_verified"] = entry["checked"] == PROVENANCE_ORIGINAL
     return list(entries.values())
+
+
+def _weaker(level: str, other: str) -> str:
+    return max(level, other, key=PROVENANCE_LEVELS.index)
 
 
 def _date(value) -> str | None:

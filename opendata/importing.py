@@ -172,6 +172,8 @@ def validate_document(document) -> None:
     for kind in kinds:
         problems.extend(_check_references(kind, sound[kind.name], ids, include_suggestions))
         problems.extend(_check_unique_together(kind, sound[kind.name]))
+        if rule := RECORD_RULES.get(kind.name):
+            problems.extend(rule(kind, sound[kind.name]))
     if problems:
         raise ImportRefused(problems)
 
@@ -417,6 +419,26 @@ def _check_references(kind: Kind, records, ids, include_suggestions: bool) -> li
                         f"{json.dumps(ref, ensure_ascii=False)}"
                     )
     return problems
+
+
+def _check_relies_on(kind: Kind, records) -> list[str]:
+    """A claim rests only on references its own origin gives."""
+    problems = []
+    for index, record in records:
+        prefix = f"{record['origin']}/citation-check/"
+        for ref in record["relies_on"]:
+            if not ref.startswith(prefix):
+                problems.append(
+                    f'{_label(kind, index, record)}: field "relies_on": citation check '
+                    f"{json.dumps(ref, ensure_ascii=False)} is not one of origin "
+                    f"{json.dumps(record['origin'], ensure_ascii=False)}'s references"
+                )
+    return problems
+
+
+# A tick whose reviewer account was since deleted still imports: the page then shows how the
+# finding was seen (Evidence.provenance needs a named reviewer), so backups always restore.
+RECORD_RULES = {"claim_origins": _check_relies_on}
 
 
 def _check_unique_together(kind: Kind, records) -> list[str]:

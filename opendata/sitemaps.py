@@ -18,6 +18,8 @@ STATIC_PAGES = (
     "claims:editorial_policy",
     "claims:corrections",
     "claims:disclaimer",
+    "claims:about",
+    "claims:privacy",
     "assessments:explorer",
 )
 

@@ -72,6 +72,9 @@ def ensure_editorial_groups():
         importlib.import_module("editorial.migrations.0006_proposed_change_permissions").grant(
             apps, None
         )
+        importlib.import_module("editorial.migrations.0007_reviewer_profile_permissions").grant(
+            apps, None
+        )
         importlib.import_module("assessments.migrations.0004_one_urgency_per_sign").grant(
             apps, None
         )
@@ -82,6 +85,19 @@ def _in_group(user, group_name):
 
     ensure_editorial_groups()
     user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def _with_reviewer_profile(user):
+    """Approving needs a complete profile: the fixed reviewers and admin have one, so tests
+    decide approvals by role, state and four-eyes (tests/editorial/test_reviewer_profiles.py
+    covers a reviewer without one). Test people, not real ones."""
+    from claims.models import ReviewerProfile
+
+    ReviewerProfile.objects.update_or_create(user=user, defaults={
+        "name": f"Dr {user.get_username().title()}", "role": "Consultant neurologist",
+        "registration": "Test register 0000", "conflicts": "None declared",
+    })
     return user
 
 
@@ -98,7 +114,7 @@ def reviewer_user(django_user_model):
     user = django_user_model.objects.create_user(
         "rita.reviewer", "rita@example.org", "correct horse battery", is_staff=True
     )
-    return _in_group(user, "Medical reviewer")
+    return _with_reviewer_profile(_in_group(user, "Medical reviewer"))
 
 
 @pytest.fixture
@@ -106,7 +122,7 @@ def second_reviewer_user(django_user_model):
     user = django_user_model.objects.create_user(
         "rob.reviewer", "rob@example.org", "correct horse battery", is_staff=True
     )
-    return _in_group(user, "Medical reviewer")
+    return _with_reviewer_profile(_in_group(user, "Medical reviewer"))
 
 
 @pytest.fixture
@@ -114,7 +130,7 @@ def site_admin_user(django_user_model):
     user = django_user_model.objects.create_superuser(
         "ada.admin", "ada@example.org", "correct horse battery"
     )
-    return _in_group(user, "Site admin")
+    return _with_reviewer_profile(_in_group(user, "Site admin"))
 
 
 def pytest_report_header(config):

@@ -37,6 +37,7 @@ from claims.models import (
 from editorial.models import Contribution, ProposedChange
 from editorial.services.audit import audit_entry_create
 from editorial.services.errors import WorkflowError
+from editorial.services.reviewers import reviewer_profile_refusal
 from editorial.workflow import LOCKED_STATES
 
 # Rows every visitor can see whatever their links: the verdict scale and grades (the evidence
@@ -46,6 +47,11 @@ ALWAYS_PUBLIC = (
 )
 # Rows that belong to one claim: they follow that claim's state.
 CLAIM_PARTS = (Evidence, DoseCheck, ClaimOrigin)
+# Fields only a medical reviewer's own action writes (editorial.services.evidence): no form,
+# proposal or approval of a proposal carries them.
+REVIEWER_OWNED = {Evidence: frozenset({"verified", "verified_by", "verified_at"})}
+# What the original-document check covers: a change to any of these ends the check.
+EVIDENCE_CHECKED_FIELDS = ("claim_id", "source_id", "finding", "clinician_finding")
 
 
 def _claims_showing(model, pk) -> Q | None:
@@ -108,14 +114,17 @@ def is_published(obj, claims: list[Claim], data: dict | None = None) -> bool:
 
 
 def _fields(model):
-    """What an editor writes: every editable concrete field and many-to-many, not the id."""
+    """What an editor writes: every editable concrete field and many-to-many, not the id (nor
+    the fields only a reviewer's own action writes)."""
+    owned = REVIEWER_OWNED.get(model, frozenset())
     concrete = [
         f for f in model._meta.concrete_fields
         if f.editable and not f.primary_key and not getattr(f, "auto_now", False)
+        and f.name not in owned
     ]
     many = [
         f for f in model._meta.many_to_many
-        if f.editable and f.remote_field.through._meta.auto_created
+        if f.editable and f.remote_field.through._meta.auto_created and f.name not in owned
     ]
     return concrete, many
 
@@ -207,13 +216,17 @@ def contributions_record(*, claims, actor, part: str) -> None:
     )
 
 
-def _prepare_evidence(evidence: Evidence, actor) -> None:
-    # A verification tick records who checked it and when; clearing it clears both.
-    if evidence.verified and evidence.verified_by_id is None:
-        evidence.verified_by = actor
-        evidence.verified_at = timezone.now()
-    if not evidence.verified:
-        evidence.verified_by, evidence.verified_at = None, None
+def evidence_keep_check(evidence: Evidence, stored: Evidence | None) -> None:
+    """The original-document check is never set by an edit: keep the stored one, unless the
+    edit changes what was checked (the claim, the source or the finding), which ends it."""
+    still_holds = stored is not None and all(
+        getattr(evidence, name) == getattr(stored, name) for name in EVIDENCE_CHECKED_FIELDS
+    )
+    if still_holds:
+        evidence.verified = stored.verified
+        evidence.verified_by_id, evidence.verified_at = stored.verified_by_id, stored.verified_at
+    else:
+        evidence.verified, evidence.verified_by, evidence.verified_at = False, None, None
 
 
 def _validate(obj) -> None:
@@ -239,11 +252,11 @@ def row_save(*, obj, actor, m2m: dict | None = None, reason: str = "") -> Outcom
     model = type(obj)
     is_new = obj.pk is None
     _require(actor, model, "add" if is_new else "change")
+    before = None if is_new else model.objects.get(pk=obj.pk)
     if model is Evidence:
-        _prepare_evidence(obj, actor)
+        evidence_keep_check(obj, before)
     _validate(obj)
     data = row_values(obj, m2m=m2m)
-    before = None if is_new else model.objects.get(pk=obj.pk)
     # From the stored row and the proposed values: a move between claims changes both.
     claims = claims_showing(before or obj, data)
     if model in CLAIM_PARTS:
@@ -332,6 +345,11 @@ def _require_reviewer(actor) -> None:
         raise WorkflowError("Your role does not allow you to review proposed changes.")
 
 
+def approve_refusal(change: ProposedChange, actor) -> str:
+    """Why the actor may not approve this change now ("" when they may)."""
+    return four_eyes_refusal(change, actor) or reviewer_profile_refusal(actor)
+
+
 def _lock_pending(change: ProposedChange) -> ProposedChange:
     change = ProposedChange.objects.select_for_update().get(pk=change.pk)
     if not change.is_pending:
@@ -355,7 +373,7 @@ def change_approve(*, change: ProposedChange, actor, comment: str = "") -> Propo
     """Write the proposed values onto the row, in one transaction, and record who approved."""
     _require_reviewer(actor)
     change = _lock_pending(change)
-    if refusal := four_eyes_refusal(change, actor):
+    if refusal := approve_refusal(change, actor):
         raise WorkflowError(refusal)
     model = change.content_type.model_class()
     if change.action == ProposedChange.Action.CREATE:
@@ -382,7 +400,10 @@ def change_approve(*, change: ProposedChange, actor, comment: str = "") -> Propo
             ) from exc
         claims_after = claims_before
     else:
+        stored = model.objects.get(pk=obj.pk) if obj.pk else None
         m2m = apply_values(obj, change.data)
+        if model is Evidence:
+            evidence_keep_check(obj, stored)
         _validate(obj)
         _write_in_place(
             obj, actor=actor, m2m=m2m,

@@ -31,6 +31,7 @@ from editorial.models import Contribution
 from editorial.services import changes
 from editorial.services.audit import audit_entry_create
 from editorial.services.errors import EditConflict, WorkflowError
+from editorial.services.reviewers import require_complete_profile, reviewer_profile_refusal
 from editorial.workflow import (
     ACTIONS,
     IN_PLACE_STATES,
@@ -380,13 +381,24 @@ def claim_contributor_ids(claim: Claim, revision: ClaimRevision | None = None) -
     return involved
 
 
+FOUR_EYES_CLAIM = (
+    "Four-eyes rule: you wrote or changed part of this claim (its text, its evidence or a "
+    "source it cites) since it was last approved, so a different medical reviewer must "
+    "approve it."
+)
+
+
 def _require_four_eyes(claim: Claim, revision: ClaimRevision | None, actor) -> None:
     if actor.pk in claim_contributor_ids(claim, revision):
-        raise WorkflowError(
-            "Four-eyes rule: you wrote or changed part of this claim (its text, its evidence "
-            "or a source it cites) since it was last approved, so a different medical reviewer "
-            "must approve it."
-        )
+        raise WorkflowError(FOUR_EYES_CLAIM)
+
+
+def claim_approve_refusal(claim: Claim, revision: ClaimRevision | None, actor) -> str:
+    """Why a reviewer whose role allows approving may not approve this claim now ("" if they
+    may): the four-eyes rule, then their reviewer profile. The admin shows it by the button."""
+    if actor.pk in claim_contributor_ids(claim, revision):
+        return FOUR_EYES_CLAIM
+    return reviewer_profile_refusal(actor)
 
 
 @transaction.atomic
@@ -404,6 +416,7 @@ def claim_approve(
         )
     revision = claim_open_revision(claim)
     _require_four_eyes(claim, revision, actor)
+    require_complete_profile(actor)
     values = claim_effective_values(claim, revision)
     _require_ready(claim, values, "approved")
 

@@ -46,9 +46,9 @@ def test_only_a_named_reviewers_check_is_green(client, reviewer_user):
     seen.save()
     assert "check-done" not in page(client, claim)
 
-    ReviewerProfile.objects.create(user=reviewer_user, name="Dr Rita Reviewer",
-                                   role="Consultant neurologist", registration="GMC 0000000",
-                                   conflicts="None declared")
+    ReviewerProfile.objects.update_or_create(user=reviewer_user, defaults=dict(
+        name="Dr Rita Reviewer", role="Consultant neurologist", registration="GMC 0000000",
+        conflicts="None declared"))
     seen.verified_by, seen.verified_at = reviewer_user, timezone.now()
     seen.save()
     html = page(client, claim)
@@ -166,9 +166,9 @@ def test_topic_page_shows_each_verdict_and_one_review_notice(client):
 
 
 def test_an_approved_page_names_its_reviewer(client, reviewer_user):
-    ReviewerProfile.objects.create(user=reviewer_user, name="Dr Rita Reviewer",
-                                   role="Consultant neurologist", registration="GMC 0000000",
-                                   conflicts="None declared")
+    ReviewerProfile.objects.update_or_create(user=reviewer_user, defaults=dict(
+        name="Dr Rita Reviewer", role="Consultant neurologist", registration="GMC 0000000",
+        conflicts="None declared"))
     claim = make_claim(state=ReviewState.APPROVED, reviewed_by=reviewer_user,
                        last_reviewed=datetime.date(2026, 11, 2))
     html = re.sub(r"<[^>]+>", "", page(client, claim))

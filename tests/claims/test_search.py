@@ -270,3 +270,45 @@ def test_a_claim_taken_back_to_draft_leaves_search_at_once(b12_claims):
     claim.state = ReviewState.DRAFT
     claim.save()
     assert slugs("lozenges") == []
+
+
+# --- intent: does B12 treat, cure or help? ----------------------------------------------------
+
+
+@pytest.fixture
+def intent_claims(db):
+    topic = make_topic(slug="b12-intent", title="B12 intent")
+    return {
+        "lack": make_claim(
+            topic=topic, slug="lack-can-be-treated", text="A lack of B12 can be treated.",
+            short_wording="A lack of B12 can be treated", aliases="can b12 deficiency be cured",
+        ),
+        "helps": make_claim(
+            topic=topic, slug="b12-eases-ms", text="B12 eases MS symptoms.",
+            short_wording="B12 eases MS symptoms",
+        ),
+        "plain": make_claim(
+            topic=topic, slug="ms-b12-levels", text="People with MS have B12 levels measured.",
+            short_wording="People with MS have B12 levels measured",
+        ),
+    }
+
+
+@pytest.mark.parametrize("query", ["b12 cure ms", "does b12 treat ms", "b12 for ms"])
+def test_asking_if_b12_treats_ms_finds_claims_that_present_a_benefit(intent_claims, query):
+    # "cure" and "treat" are the lack claim's words, but it is about treating a lack.
+    assert slugs(query)[0] == "b12-eases-ms"
+    assert "lack-can-be-treated" not in slugs(query)[:2]
+
+
+def test_asking_if_a_lack_is_treatable_reads_the_words_plainly(intent_claims):
+    assert slugs("is b12 deficiency curable")[0] == "lack-can-be-treated"
+    assert query_terms("b12 for ms") == ["b12", "for", "ms"]
+    assert query_terms("is it bad for you") == ["bad"]
+
+
+@pytest.mark.parametrize("query", ["b12 jabs", "b12 injekshuns", "b12 shots"])
+def test_slang_and_sounded_out_spellings_find_injections(intent_claims, query):
+    make_claim(slug="weekly-injections", text="Weekly B12 injections are best.",
+               short_wording="Weekly B12 injections are best")
+    assert slugs(query)[0] == "weekly-injections"

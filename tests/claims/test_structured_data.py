@@ -7,7 +7,8 @@ from html import unescape
 
 import pytest
 
-from claims.structured_data import claim_page_graph
+from claims.models import ReviewerProfile, ReviewState
+from claims.structured_data import claim_page_graph, review_credit, reviewer_name
 from tests.claims.factories import add_origin, make_claim, make_origin, make_verdict
 
 pytestmark = pytest.mark.django_db
@@ -28,9 +29,17 @@ def by_type(data, kind):
     return next(node for node in data["@graph"] if node["@type"] == kind)
 
 
+def complete_profile(user, **overrides) -> ReviewerProfile:
+    fields = {"name": "Rita Reviewer", "role": "Consultant neurologist",
+              "registration": "GMC 1234567", "conflicts": "None declared"}
+    profile, _ = ReviewerProfile.objects.update_or_create(
+        user=user, defaults={**fields, **overrides})
+    user.refresh_from_db()  # forget the profile the fixture made
+    return profile
+
+
 def test_json_ld_matches_the_visible_page(client, reviewer_user):
-    reviewer_user.first_name, reviewer_user.last_name = "Rita", "Reviewer"
-    reviewer_user.save()
+    complete_profile(reviewer_user)
     claim = make_claim(
         short_wording="Sublingual B12 absorbs better", verdict=make_verdict("C"),
         first_published=datetime.date(2025, 1, 15), last_reviewed=datetime.date(2025, 2, 1),
@@ -66,8 +75,9 @@ def test_json_ld_matches_the_visible_page(client, reviewer_user):
     assert page["audience"] == {"@type": "MedicalAudience", "audienceType": "Patient"}
     assert page["lastReviewed"] == "2025-02-01"
     assert f'<time datetime="{page["lastReviewed"]}">1 February 2025</time>' in html
-    assert page["reviewedBy"] == {"@type": "Person", "name": "Rita Reviewer"}
-    assert "Reviewed by Rita Reviewer" in text
+    assert page["reviewedBy"] == {"@type": "Person", "name": "Rita Reviewer",
+                                  "jobTitle": "Consultant neurologist"}
+    assert "Reviewed by Rita Reviewer, Consultant neurologist" in text
     assert page["name"] == review["claimReviewed"]
     assert page["about"]["name"] in text
 
@@ -92,3 +102,48 @@ def test_json_ld_cannot_break_out_of_its_script_element(client):
     html = client.get(f"/claims/{claim.slug}/").content.decode()
     assert "<script>alert(1)" not in html
     assert by_type(json_ld(html), "ClaimReview")["claimReviewed"] == claim.short_wording
+
+
+REVIEWED = datetime.date(2025, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("state", "reviewed"),
+    [(ReviewState.APPROVED, True), (ReviewState.UNDER_REVIEW, False),
+     (ReviewState.NEEDS_REREVIEW, False)],
+)
+def test_only_an_approved_claim_claims_a_review(state, reviewed, reviewer_user):
+    complete_profile(reviewer_user)
+    claim = make_claim(state=state, reviewed_by=reviewer_user, last_reviewed=REVIEWED)
+    data = claim_page_graph(claim, "patient")
+    types = [node["@type"] for node in data["@graph"]]
+    page = by_type(data, "MedicalWebPage")
+    assert ("ClaimReview" in types) is reviewed
+    assert ("mainEntity" in page) is reviewed
+    assert ("lastReviewed" in page and "reviewedBy" in page) is reviewed
+    assert (review_credit(claim) is not None) is reviewed
+
+
+@pytest.mark.parametrize("missing", ["name", "role", "registration", "conflicts", "profile"])
+def test_no_reviewer_is_named_without_a_complete_profile(missing, reviewer_user):
+    if missing == "profile":
+        ReviewerProfile.objects.filter(user=reviewer_user).delete()
+        reviewer_user.refresh_from_db()
+    else:
+        complete_profile(reviewer_user, **{missing: "  "})
+    claim = make_claim(reviewed_by=reviewer_user, last_reviewed=REVIEWED)
+    page = by_type(claim_page_graph(claim, "patient"), "MedicalWebPage")
+    assert "reviewedBy" not in page and "lastReviewed" not in page
+    assert review_credit(claim) is None and reviewer_name(claim) == ""
+    # The verdict itself was still approved: the ClaimReview stays.
+    assert by_type(claim_page_graph(claim, "patient"), "ClaimReview")
+
+
+def test_review_credit_gives_what_the_page_shows(reviewer_user):
+    complete_profile(reviewer_user, conflicts="Paid talks for a vitamin maker (2023)")
+    claim = make_claim(reviewed_by=reviewer_user, last_reviewed=REVIEWED)
+    assert review_credit(claim) == {
+        "name": "Rita Reviewer", "role": "Consultant neurologist", "date": REVIEWED,
+        "conflicts": "Paid talks for a vitamin maker (2023)", "registration": "GMC 1234567",
+    }
+    assert reviewer_name(claim) == "Rita Reviewer"

@@ -43,7 +43,7 @@ def test_claims_under_review_are_marked_in_the_list(client):
     topic = make_topic()
     make_claim(topic=topic, state=ReviewState.UNDER_REVIEW)
     html = client.get(f"/topics/{topic.slug}/").content.decode()
-    assert "Not yet approved by a clinical reviewer" in html
+    assert "Awaiting medical review" in html
 
 
 def test_clinician_audience_shows_clinician_summaries_and_sets_cookie(client):

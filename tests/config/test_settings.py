@@ -40,6 +40,8 @@ def test_check_deploy_is_clean_with_production_variables():
         SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
         ALLOWED_HOSTS="claims.example.org",
         CSRF_TRUSTED_ORIGINS="https://claims.example.org",
+        SITE_CONTACT_EMAIL="editors@claims.example.org",
+        SITE_FUNDING="Paid for by the people who run this copy of the site.",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -6,6 +6,7 @@ import itertools
 from claims.models import (
     Claim,
     Evidence,
+    ReviewerProfile,
     ReviewState,
     Source,
     SourceType,
@@ -89,3 +90,12 @@ def make_evidence(claim: Claim, **overrides) -> Evidence:
               "finding": "Guidelines do not recommend it."}
     fields.update(overrides)
     return Evidence.objects.create(**fields)
+
+
+def make_reviewer_profile(user, **overrides) -> ReviewerProfile:
+    """A complete profile (the reviewer may approve) unless overrides blank a field."""
+    fields = {"name": f"Dr {user.get_username().title()}", "role": "Consultant neurologist",
+              "registration": "GMC 1234567", "conflicts": "None declared"}
+    fields.update(overrides)
+    profile, _ = ReviewerProfile.objects.update_or_create(user=user, defaults=fields)
+    return profile

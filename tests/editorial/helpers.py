@@ -31,10 +31,11 @@ def claim_form_data(claim, **overrides) -> dict:
             f"{prefix}direction": item.direction, f"{prefix}finding": item.finding,
             f"{prefix}clinician_finding": item.clinician_finding,
             f"{prefix}grade": item.grade_id or "", f"{prefix}grade_note": item.grade_note,
+            f"{prefix}grade_question": item.grade_question, f"{prefix}seen_as": item.seen_as,
             f"{prefix}verification_note": item.verification_note, f"{prefix}order": item.order,
         })
-        if item.verified:
-            data[f"{prefix}verified"] = "on"
+        if item.grade_answers_claim:
+            data[f"{prefix}grade_answers_claim"] = "on"
     data.update(overrides)
     return data
 

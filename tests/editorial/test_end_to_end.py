@@ -37,6 +37,7 @@ def test_claim_lifecycle(editor_user, second_editor_user, reviewer_user):
         "evidence-MIN_NUM_FORMS": 0, "evidence-MAX_NUM_FORMS": 1000,
         "evidence-0-source": source.pk, "evidence-0-direction": "contradicts",
         "evidence-0-finding": "The guideline does not recommend it.", "evidence-0-order": 0,
+        "evidence-0-seen_as": "source",
         "claim_origins-TOTAL_FORMS": 0, "claim_origins-INITIAL_FORMS": 0,
         "claim_origins-MIN_NUM_FORMS": 0, "claim_origins-MAX_NUM_FORMS": 1000,
     }

@@ -121,10 +121,11 @@ def test_evidence_cannot_change_while_a_claim_waits_for_review(editor_user, auth
         services.evidence_save(evidence=evidence, actor=editor_user)
 
 
-def test_ticking_verified_records_who_and_when(editor_user, author_user):
+def test_an_editors_save_never_sets_the_original_document_check(editor_user, author_user):
+    # Only a reviewer's action sets it (tests/editorial/test_original_check.py).
     claim = make_claim(author=author_user)
     evidence = claim.evidence.get()
-    evidence.verified = True
+    evidence.verified, evidence.verified_by = True, editor_user
     services.evidence_save(evidence=evidence, actor=editor_user)
     evidence.refresh_from_db()
-    assert evidence.verified_by == editor_user and evidence.verified_at is not None
+    assert (evidence.verified, evidence.verified_by, evidence.verified_at) == (False, None, None)

@@ -74,7 +74,9 @@ def published(author_user):
     evidence.source.save()
     scheme = GradingScheme.objects.create(slug="espen", name="ESPEN", plain_summary="Grades.")
     grade = Grade.objects.create(scheme=scheme, code="0", label="Grade 0", plain_meaning="Low.")
-    Evidence.objects.filter(pk=evidence.pk).update(grade=grade)
+    Evidence.objects.filter(pk=evidence.pk).update(
+        grade=grade, grade_question="B12 supplements to prevent MS"
+    )
     origin = Origin.objects.create(key="blog", name="A seller's blog", kind=Origin.Kind.BLOG)
     ClaimOrigin.objects.create(claim=claim, origin=origin, wording="B12 cures MS.")
     check = CitationCheck.objects.create(

@@ -2,14 +2,29 @@
 
 Runs after load_seed_content (in a subprocess building a SQLite database, or in a test):
 staff users, claims in every state, a pending and an applied revision, a verdict change,
-verified evidence, a reader's suggestion and audit entries, two of them at the same moment.
+evidence checked against the original by a named reviewer (with a graded question), a
+reviewer's profile, a quoted origin with the references it relies on, dose words for patients
+and a clinicians-only reference, a reader's suggestion and audit entries, two of them at the
+same moment.
 """
 
 import datetime
 
 from django.contrib.auth import get_user_model
 
-from claims.models import Claim, ClaimRevision, ReviewState, Topic, Verdict, VerdictChange
+from claims.models import (
+    CitationCheck,
+    Claim,
+    ClaimRevision,
+    DoseCheck,
+    DoseReference,
+    Grade,
+    ReviewerProfile,
+    ReviewState,
+    Topic,
+    Verdict,
+    VerdictChange,
+)
 from editorial.models import AuditEntry, Suggestion
 
 MOMENT = datetime.datetime(2025, 3, 1, 9, 30, 15, 123456, tzinfo=datetime.UTC)
@@ -53,7 +68,16 @@ def populate() -> None:
     evidence.verified = True
     evidence.verified_by = reviewer
     evidence.verified_at = MOMENT
+    evidence.seen_as = "summary"
+    evidence.grade = Grade.objects.order_by("pk").first()
+    evidence.grade_question = "B12 supplements to prevent MS ✓"
+    evidence.grade_answers_claim = True
     evidence.save()
+    ReviewerProfile.objects.update_or_create(user=reviewer, defaults=dict(
+        name="Dr Rita Reviewer", role="Consultant neurologist",
+        registration="GMC 1234567", conflicts="None declared",
+    ))
+    _origin_and_dose_fields(approved)
 
     number = max(topic.claims.values_list("number", flat=True)) + 1
     by_state = {}
@@ -100,3 +124,21 @@ def populate() -> None:
     for entry in entries:
         entry.save()
     AuditEntry.objects.filter(action="marked_overdue").update(created_at=MOMENT)
+
+
+def _origin_and_dose_fields(claim: Claim) -> None:
+    link = claim.claim_origins.order_by("pk").first()
+    check = link.origin.citation_checks.order_by("pk").first() or CitationCheck.objects.create(
+        origin=link.origin, cited_as="Smith J. 2001", status=CitationCheck.Status.NOT_FOUND,
+        finding="No such paper exists.",
+    )
+    link.quote = "B12 “reverses” MS."
+    link.wording = "It says B12 reverses MS."
+    link.save()
+    link.relies_on.set([check])
+    dose = DoseCheck.objects.order_by("pk").first()
+    dose.patient_comparison = "Hundreds of times what an adult needs each day."
+    dose.save()
+    DoseReference.objects.filter(pk=dose.references.order_by("pk").first().pk).update(
+        country="UK", clinician_only=True
+    )

@@ -65,7 +65,7 @@ def test_anonymous_reader_gets_each_claim_with_its_review_fields(client):
         "key": source.key, "short_name": source.short_name, "citation": source.citation,
         "type": "observational", "type_label": "Observational study", "year": 2020,
         "doi": source.doi, "pmid": source.pmid, "url": "https://example.org/a",
-        "citation_verified": True, "evidence_verified": True,
+        "citation_verified": True, "checked": "source", "evidence_verified": False,
     }]
 
 
@@ -94,6 +94,43 @@ def test_public_claims_appear_with_their_state(client, state, shown_as):
     entries = client.get(FEED).json()["results"]
 
     assert [(e["slug"], e["state"]) for e in entries] == [(claim.slug, shown_as)]
+    # Only an approved claim carries a ClaimReview; one under review or overdue does not.
+    assert (entries[0]["claim_review"] is None) is (state != ReviewState.APPROVED)
+
+
+@pytest.mark.parametrize(
+    ("levels", "checked"),
+    [
+        (["original"], "original"),
+        (["original", "source"], "source"),
+        (["source", "summary"], "summary"),
+        (["original", "unchecked"], "unchecked"),
+    ],
+)
+def test_each_source_gives_its_weakest_level_of_checking(client, reviewer_user, levels,
+                                                         checked):
+    claim = make_claim()
+    source = make_source()
+    for level in levels:
+        if level == "original":
+            make_evidence(claim, source=source, seen_as="summary", verified=True,
+                          verified_by=reviewer_user)
+        else:
+            make_evidence(claim, source=source, seen_as=level)
+
+    entry = client.get(FEED).json()["results"][0]
+
+    assert [(s["checked"], s["evidence_verified"]) for s in entry["sources"]] == [
+        (checked, checked == "original")
+    ]
+
+
+def test_a_tick_without_a_named_reviewer_is_not_a_check(client):
+    make_evidence(make_claim(), seen_as="summary", verified=True, verified_by=None)
+
+    source = client.get(FEED).json()["results"][0]["sources"][0]
+
+    assert (source["checked"], source["evidence_verified"]) == ("summary", False)
 
 
 @pytest.mark.parametrize(

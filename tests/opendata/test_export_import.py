@@ -5,10 +5,20 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 
-from claims.models import Claim, ClaimRevision, Evidence, Topic
+from claims.models import (
+    CitationCheck,
+    Claim,
+    ClaimOrigin,
+    ClaimRevision,
+    DoseCheck,
+    DoseReference,
+    Evidence,
+    ReviewerProfile,
+    Topic,
+)
 from editorial.models import AuditEntry, Suggestion
 from editorial.services.claims import FOREIGN_KEY_FIELDS
 from opendata.document import KINDS, REVISION_DATA_REFS
@@ -39,6 +49,56 @@ def test_round_trip_from_sqlite_gives_an_identical_export(sqlite_export, source_
     total = sum(len(rows) for rows in source_document["records"].values())
     assert f"created {total - migrated}, updated 0, unchanged {migrated}" in output
     assert current_export() == comparable(source_document)
+
+
+def test_the_new_fields_survive_the_round_trip(sqlite_export, source_document):
+    records = source_document["records"]
+    checked = next(r for r in records["evidence"] if r["verified"])
+    assert (checked["verified_by"], checked["seen_as"], checked["grade_question"],
+            checked["grade_answers_claim"]) == (
+        "rita.reviewer", "summary", "B12 supplements to prevent MS ✓", True
+    )
+    quoted = next(r for r in records["claim_origins"] if r["quote"] == "B12 “reverses” MS.")
+    assert quoted["relies_on"] and all(
+        ref.startswith(f"{quoted['origin']}/citation-check/") for ref in quoted["relies_on"]
+    )
+    assert records["reviewer_profiles"] == [{
+        "user": "rita.reviewer", "name": "Dr Rita Reviewer", "role": "Consultant neurologist",
+        "registration": "GMC 1234567", "conflicts": "None declared",
+        "updated_at": records["reviewer_profiles"][0]["updated_at"],
+    }]
+
+    import_file(sqlite_export)
+
+    evidence = Evidence.objects.get(verified=True)
+    assert (evidence.verified_by.username, evidence.seen_as, evidence.grade_question,
+            evidence.grade_answers_claim, evidence.provenance) == (
+        "rita.reviewer", "summary", "B12 supplements to prevent MS ✓", True, "original"
+    )
+    link = ClaimOrigin.objects.get(quote="B12 “reverses” MS.")
+    assert link.wording == "It says B12 reverses MS."
+    assert [c.cited_as for c in link.relies_on.all()] == [
+        CitationCheck.objects.get(origin=link.origin, pk__in=link.relies_on.all()).cited_as
+    ]
+    assert DoseCheck.objects.filter(patient_comparison__startswith="Hundreds of times").exists()
+    in_file = {(r["key"], r["country"], r["clinician_only"]) for r in records["dose_references"]}
+    assert ("UK", True) in {(country, only) for _, country, only in in_file}
+    assert set(DoseReference.objects.values_list("key", "country", "clinician_only")) == in_file
+    profile = ReviewerProfile.objects.get(user__username="rita.reviewer")
+    assert profile.is_complete and profile.name == "Dr Rita Reviewer"
+
+
+def test_a_claim_cannot_rest_on_another_origins_reference(source_document, tmp_path):
+    records = source_document["records"]
+    check = records["citation_checks"][0]
+    other = next(r for r in records["claim_origins"] if r["origin"] != check["origin"])
+    other["relies_on"] = [check["id"]]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(source_document), encoding="utf-8")
+
+    with pytest.raises(CommandError, match="is not one of origin"):
+        import_file(path)
+    assert not Claim.objects.exists()
 
 
 def test_importing_the_same_file_twice_changes_nothing(sqlite_export):
