@@ -19,6 +19,7 @@ while [ $# -gt 0 ]; do
 done
 
 PAGES=("home|/" "topic|/topics/vitamin-b12-and-ms/" "claim|/claims/sublingual-b12-absorbs-better/"
+       "dose-claim|/claims/high-dose-methylcobalamin-for-ms/" "origin|/origins/supplement-blog-ms-b12/" "about|/about/"
        "explorer|/explorer/")
 CHROME_FLAGS="--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage"
 CATEGORIES=performance,accessibility,best-practices,seo
