@@ -2187,18 +2187,15 @@ CLAIMS = [
         ),
         "patient_summary_md": md("""
             Some of these people have a higher chance of low B12, or have symptoms that could
-            come from it. What most of them need is a test, not B12 on their own. NICE advises
-            a test when someone has at least one symptom and at least one risk. If the test
-            shows a lack, a doctor will plan the treatment.
+            come from it. What most of them need is a test, not B12 on their own. That goes
+            for vegetarians and people with gut problems too. NICE advises a test when someone
+            has at least one symptom and at least one risk.
 
-            If your B12 result is low or borderline, your doctor will decide what to do. A
-            raised homocysteine or MMA result is also for your doctor to explain. In MS,
-            homocysteine can be raised even when B12 is not low.
+            A low or borderline B12 result, or a raised homocysteine or MMA result, is for
+            your doctor to explain. In MS, homocysteine can be raised even when B12 is not low.
 
-            For vegetarians and people with gut problems, too, the answer is a test if they
-            have symptoms, not B12 on their own. People on a vegan diet are different. They
-            need foods with B12 added or a B12 supplement. This is advice for everyone on a
-            vegan diet, not a treatment for MS.
+            People on a vegan diet need foods with B12 added or a B12 supplement. This is
+            advice for everyone on a vegan diet, not a treatment for MS.
         """),
         "clinician_summary_md": md("""
             NG239: test for B12 deficiency in people with at least one symptom and at least
