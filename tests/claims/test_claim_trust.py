@@ -182,3 +182,9 @@ def test_an_approved_page_names_its_reviewer(client, reviewer_user):
 def test_claim_origin_keeps_quote_and_paraphrase_apart():
     field = ClaimOrigin._meta.get_field("quote")
     assert "exactly" in field.help_text
+
+
+def test_one_search_box_a_page(client):
+    claim = make_claim()
+    for path in ["/", "/search/", "/search/?q=b12", f"/claims/{claim.slug}/"]:
+        assert client.get(path).content.decode().count('type="search"') == 1, path
