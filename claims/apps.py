@@ -6,9 +6,4 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims and evidence"
 
     def ready(self):
-        from django.apps import apps
-
         import config.checks  # noqa: F401  (registers the site's deploy checks)
-        from claims import content_version
-
-        content_version.connect(apps)

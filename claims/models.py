@@ -138,6 +138,11 @@ class Source(models.Model):
         return ""
 
 
+class TopicQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
 class Topic(models.Model):
     slug = models.SlugField(unique=True)
     title = models.CharField(max_length=120)
@@ -153,6 +158,8 @@ class Topic(models.Model):
     is_published = models.BooleanField(default=False)
     order = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "title"]
@@ -626,17 +633,3 @@ class ReviewerProfile(models.Model):
         names = ["name", "role", "professional registration", "declared conflicts of interest"]
         values = self.required_values()
         return [name for name, value in zip(names, values, strict=True) if not value.strip()]
-
-
-class ContentVersion(models.Model):
-    """One row that changes whenever published content may have changed.
-
-    Cached pages and ETags are keyed by it, so an editor's change shows on every worker and
-    every machine at once: nothing can serve a page rendered from older content.
-    """
-
-    number = models.PositiveBigIntegerField(default=1)
-    changed_at = models.DateTimeField()
-
-    def __str__(self):
-        return f"content version {self.number}"

@@ -29,7 +29,7 @@ DEFAULT_AUDIENCE = "patient"
 def topics_for_home() -> list[Topic]:
     """Published topics, each with `public_claim_count`. One query."""
     return list(
-        Topic.objects.filter(is_published=True)
+        Topic.objects.published()
         .annotate(public_claim_count=Count("claims", filter=Q(claims__state__in=PUBLIC_STATES)))
         .order_by("order", "title")
     )
@@ -58,7 +58,7 @@ def origin_with_claims(key: str) -> tuple[Origin, list[Claim], list[CitationChec
 
 def published_topic(slug: str) -> Topic:
     try:
-        return Topic.objects.get(slug=slug, is_published=True)
+        return Topic.objects.published().get(slug=slug)
     except Topic.DoesNotExist:
         raise Http404("No such topic") from None
 

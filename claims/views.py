@@ -1,17 +1,13 @@
 """Public pages about claims: thin views over the selectors."""
 
-from functools import lru_cache, wraps
-
 from django.conf import settings
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date, quote_etag
 
-from claims import content_version, page_cache, selectors
+from claims import selectors
 from claims.search import MAX_QUERY_LENGTH, search_claims
 from claims.structured_data import claim_page_graph, published_on, review_credit
-from config.http import allowed_methods, answer_other_method, get_only
+from config.http import get_only
+from pagecache import decorators
 
 AUDIENCE_COOKIE = "audience"
 AUDIENCE_COOKIE_AGE = 365 * 24 * 60 * 60
@@ -49,93 +45,29 @@ def wants_partial(request) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-# --- conditional GET and the page cache, both keyed by the site's content version ---------
+# --- the page cache (pagecache): which variant of a page a reader gets ---------------------
 
 
-def _variant(request) -> str:
-    if not hasattr(request, "_page_variant"):
-        request._page_variant = (
-            f"{current_audience(request)}-{'hx' if wants_partial(request) else 'page'}"
-        )
-    return request._page_variant
+def page_variant(request) -> str:
+    """The reader's audience, and the whole page or its htmx partial."""
+    return f"{current_audience(request)}-{'hx' if wants_partial(request) else 'page'}"
+
+
+def public_page(view=None, *, query=None):
+    """A public page, cached per variant under the content version (pagecache.decorators).
+
+    query, if given, reads the part of the query string the page depends on. A link that
+    picks an audience always answers in full, so its cookie is set even if the page has not
+    changed.
+    """
+    return decorators.public_page(
+        view, variant=page_variant, vary=("HX-Request", "Cookie"), query=query,
+        unconditional=requested_audience, from_cache=remember_audience,
+    )
 
 
 def _search_query(request) -> str:
     return request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
-
-
-def _cached_page(request, query=None) -> tuple[str, content_version.Version, bytes | None]:
-    """(cache key, current content version, the cached page or None), looked up once.
-
-    query, if given, reads the part of the query string the page depends on (other
-    parameters, such as a campaign tag, must not split the cache)."""
-    if not hasattr(request, "_cached_page"):
-        key = page_cache.page_key(request.path, _variant(request),
-                                  query(request) if query else "")
-        request._cached_page = (key, *page_cache.lookup(key))
-    return request._cached_page
-
-
-def _validators(request, version) -> dict[str, str]:
-    """ETag and Last-Modified of the page at this content version and variant."""
-    # A switch link always renders, so the cookie is set even if the page has not changed.
-    if requested_audience(request):
-        return {}
-    return {
-        # The time too: a database restored from a backup may reuse a number.
-        "ETag": quote_etag(f"v{version.number}.{version.changed_at.timestamp():.6f}-"
-                           f"{_variant(request)}"),
-        "Last-Modified": _http_date(version.changed_at),
-    }
-
-
-@lru_cache(maxsize=8)
-def _http_date(moment) -> str:
-    return http_date(moment.timestamp())
-
-
-PAGE_METHODS = allowed_methods("GET")  # and HEAD, as HTTP requires; OPTIONS lists them
-
-
-def public_page(view=None, *, query=None):
-    """GET and HEAD only, revalidated, varied and conditional; the rendered page is cached
-    under the content version, so every worker on every machine shows an approved change at
-    once.
-
-    One wrapper rather than Django's four decorators (get_only, vary_on_headers,
-    cache_control, condition): a cached page is served often enough for their header
-    parsing to show in bench/load.sh.
-    """
-    if view is None:
-        return lambda view: public_page(view, query=query)
-
-    @wraps(view)
-    def page(request, **kwargs):
-        if request.method != "GET" and request.method != "HEAD":
-            return answer_other_method(request, PAGE_METHODS)
-        key, version, content = _cached_page(request, query)
-        validators = _validators(request, version)
-        response = None
-        if validators and ("If-None-Match" in request.headers
-                           or "If-Modified-Since" in request.headers):
-            response = get_conditional_response(
-                request, etag=validators["ETag"],
-                last_modified=int(version.changed_at.timestamp()),
-            )
-        if response is None and content is not None:
-            response = remember_audience(request, HttpResponse(content))
-        if response is None:
-            response = view(request, **kwargs)
-            if response.status_code == 200:
-                page_cache.store(key, version, response.content)
-        if response.status_code in (200, 304):
-            for header, value in validators.items():
-                response.headers.setdefault(header, value)
-        response["Cache-Control"] = "no-cache"
-        patch_vary_headers(response, ("HX-Request", "Cookie"))
-        return response
-
-    return page
 
 
 # --- pages ----------------------------------------------------------------------------------
@@ -147,11 +79,10 @@ def home(request):
 
 
 @public_page(query=_search_query)
-def search(request):
+def search(request, *, version):
     """Popular searches (the suggested ones, or a claim in the news) come from the cache."""
     query = _search_query(request)
     partial = wants_partial(request)
-    version = _cached_page(request)[1]
     context = {
         "query": query,
         "htmx_partial": partial,
@@ -234,10 +165,6 @@ def corrections(request):
 @get_only
 def disclaimer(request):
     return render(request, "claims/disclaimer.html")
-
-
-def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
 
 
 # --- about this site (issue 14) ------------------------------------------------------------

@@ -4,8 +4,8 @@ from django.db import DatabaseError, InterfaceError
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from claims.models import ContentVersion
 from config.http import get_only
+from pagecache.models import ContentVersion
 
 
 @get_only

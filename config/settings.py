@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "pagecache",
     "claims",
     "assessments",
     "editorial",
@@ -125,7 +126,7 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", True)
-OTP_TOTP_ISSUER = env_str("SITE_NAME", "MS Claim Check")
+OTP_TOTP_ISSUER = SITE_NAME  # the name authenticator apps show for staff accounts
 # Authenticator secrets never appear in the admin, not even to superusers.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Only staff have sessions (public pages use none): they end after a working day or when the
@@ -164,7 +165,7 @@ STORAGES = {
 }
 
 # One process (runserver, a single worker): the in-process cache. Several workers or machines:
-# set REDIS_URL, so they share rendered pages and the content version (claims.page_cache).
+# set REDIS_URL, so they share rendered pages and the content version (pagecache.pages).
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -183,7 +184,7 @@ else:
             "LOCATION": env_str("CACHE_LOCATION", "claimcheck"),
         }
     }
-# How many pages each worker keeps in its own memory beside Redis (claims.page_cache).
+# How many pages each worker keeps in its own memory beside Redis (pagecache.pages).
 LOCAL_PAGE_CACHE_ENTRIES = env_int("LOCAL_PAGE_CACHE_ENTRIES", 500)
 SHARED_CACHE_BACKENDS = (
     "django_redis.cache.RedisCache",
@@ -196,6 +197,9 @@ SHARED_CACHE_BACKENDS = (
 CONTENT_VERSION_IN_CACHE = env_bool(
     "CONTENT_VERSION_IN_CACHE", CACHES["default"]["BACKEND"] in SHARED_CACHE_BACKENDS
 )
+# The apps whose rows public pages show: every save, delete or many-to-many change of one of
+# their models bumps the content version, so no cached page outlives the content it shows.
+PAGECACHE_CONTENT_APPS = ["claims", "assessments"]
 
 # Security switches: safe for production by default, relaxed only where DEBUG asks for it.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

@@ -40,7 +40,7 @@ def feed_page(number) -> Page:
 
 def sitemap_topics():
     """Published topics, each with its last change. One query."""
-    return Topic.objects.filter(is_published=True).only("slug", "updated_at").order_by("slug")
+    return Topic.objects.published().only("slug", "updated_at").order_by("slug")
 
 
 def sitemap_claims():

@@ -101,7 +101,7 @@ def is_published(obj, claims: list[Claim], data: dict | None = None) -> bool:
     if model in ALWAYS_PUBLIC:
         return True
     if model is Topic:
-        was = obj.pk is not None and Topic.objects.filter(pk=obj.pk, is_published=True).exists()
+        was = obj.pk is not None and Topic.objects.published().filter(pk=obj.pk).exists()
         return was or bool(obj.is_published)
     if any(claim.state in PUBLIC_STATES or claim.first_published for claim in claims):
         return True

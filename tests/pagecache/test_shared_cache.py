@@ -2,9 +2,9 @@
 
 These tests run a private, throwaway redis-server (tests/redis_server.py) and configure the
 cache as config/settings.py does when REDIS_URL is set: django-redis for the shared cache,
-each process's own memory of the pages it served beside it (claims.page_cache.local_pages),
+each process's own memory of the pages it served beside it (pagecache.pages.local_pages),
 and the content version read from Redis (CONTENT_VERSION_IN_CACHE), kept current in each
-process by a listener thread (claims.version_listener). The worker tests run separate
+process by a listener thread (pagecache.version_listener). The worker tests run separate
 Python processes over one SQLite file database, as gunicorn workers (or machines) would; the
 others run in this process. Without redis-server they are skipped, or fail when CI=true.
 """
@@ -25,10 +25,10 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from claims import content_version, version_listener
-from claims.content_version import CACHE_KEY, Version
 from claims.models import ReviewState
-from claims.page_cache import local_pages
+from pagecache import content_version, version, version_listener
+from pagecache.pages import local_pages
+from pagecache.version import CACHE_KEY, Version
 from tests.claims.factories import make_claim
 from tests.redis_server import RedisServer
 
@@ -254,7 +254,7 @@ django.setup()
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from claims.version_listener import listener
+from pagecache.version_listener import listener
 client = Client()
 for line in sys.stdin:
     if line.strip() == "listening?":
@@ -404,7 +404,7 @@ def test_one_saved_batch_announces_its_version_once(shared_cache):
     from django_redis import get_redis_connection
 
     subscriber = get_redis_connection("default").pubsub(ignore_subscribe_messages=True)
-    subscriber.subscribe(version_listener.CHANNEL)
+    subscriber.subscribe(version.CHANNEL)
     try:
         with transaction.atomic():
             make_claim(state=ReviewState.APPROVED)
@@ -417,7 +417,7 @@ def test_one_saved_batch_announces_its_version_once(shared_cache):
         deadline = time.monotonic() + 2
         while time.monotonic() < deadline:
             if message := subscriber.get_message(timeout=0.1):
-                announced.append(version_listener.decode(message["data"]))
+                announced.append(version.decode(message["data"]))
         assert announced == [content_version.from_database()]
     finally:
         subscriber.close()

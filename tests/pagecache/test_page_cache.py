@@ -16,11 +16,11 @@ from django.core.cache import cache
 from django.db import OperationalError
 from django.test import Client
 
-from claims import content_version, version_listener
 from claims.models import ReviewState
-from claims.page_cache import local_pages
+from pagecache import content_version, version_listener
+from pagecache.pages import local_pages
 from tests.claims.factories import make_claim
-from tests.claims.test_shared_cache import using_redis, wait_until
+from tests.pagecache.test_shared_cache import using_redis, wait_until
 from tests.redis_server import RedisServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,7 +73,7 @@ def _visit_during_outage(monkeypatch, client, caplog):
     first = client.get(rendered)
     assert first.status_code == 200
     database_down(monkeypatch)
-    with caplog.at_level(logging.WARNING, logger="claims.page_cache"):
+    with caplog.at_level(logging.WARNING, logger="pagecache.pages"):
         during = client.get(rendered)
     assert during.status_code == 200 and during.content == first.content
     assert during["ETag"] == first["ETag"]  # the version it was rendered at

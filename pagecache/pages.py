@@ -3,7 +3,7 @@
 Each entry holds the version it was rendered at beside the page, under a key without the
 version, so one round trip to a shared cache fetches both the current version and the page,
 and a page of an older version is simply rendered again. With Redis, a worker that hears
-each new version (claims.version_listener) also keeps the pages it serves in its own
+each new version (pagecache.version_listener) also keeps the pages it serves in its own
 memory (LocalPages), so serving them needs no network round trip at all.
 
 While the database is down, so that the current version cannot be known, a page this worker
@@ -21,8 +21,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 
-from claims import content_version
-from claims.content_version import Version, cache_call
+from pagecache import content_version
+from pagecache.version import Version, announcements_supported, cache_call
+from pagecache.version_listener import listener
 
 logger = logging.getLogger(__name__)
 
@@ -97,12 +98,27 @@ class _DatabaseOutage:
     warned_at = float("-inf")
 
 
+def listened() -> Version | None:
+    """This worker's copy of the version, kept current by Redis pub/sub
+    (pagecache.version_listener), or None when there is no listener or its subscription is not
+    known to be alive."""
+    if not announcements_supported():
+        return None
+    return listener.version()
+
+
+def current_version() -> Version:
+    """The current content version, as a request reads it: the listener's copy, else the
+    shared cache's, else the database row."""
+    return listened() or content_version.current_and_cached()[0]
+
+
 def lookup(key: str) -> tuple[Version, bytes | None]:
     """The current content version, and the page cached under key if it is of that version.
 
     If the version cannot be read because the database is down, the version and content of
     the newest copy of the page instead; with no copy, the database's error."""
-    version = content_version.listened()
+    version = listened()
     if version is None:
         try:
             version, found = content_version.current_and_cached(key)

@@ -1,7 +1,7 @@
 """Each worker's copy of the content version, kept current by Redis publish/subscribe.
 
 With it, serving a cached page needs no network round trip. Every bump, once committed,
-writes the new version to the shared cache and publishes it (content_version.publish); a
+writes the new version to the shared cache and announces it (pagecache.content_version); a
 thread in each worker process listens and updates its copy, and re-reads the copy in the
 cache twice a second in case an announcement was lost. The copy is used only while the
 subscription is known to be alive: a ping answered within the last ALIVE_SECONDS.
@@ -13,38 +13,14 @@ import logging
 import os
 import threading
 import time
-from datetime import datetime
 
-from django.conf import settings
+from pagecache.version import CHANNEL, Version, cached_copy, decode, redis_client
 
 logger = logging.getLogger(__name__)
 
-CHANNEL = "content-version"
 PING_SECONDS = 0.5
 ALIVE_SECONDS = 2.0  # a silently dead connection is trusted for at most this long
 RETRY_SECONDS = 1.0
-
-
-def supported() -> bool:
-    return (settings.CONTENT_VERSION_IN_CACHE
-            and settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache")
-
-
-def redis_client():
-    from django_redis import get_redis_connection
-
-    return get_redis_connection("default")
-
-
-def encode(version) -> str:
-    return f"{version.number} {version.changed_at.isoformat()}"
-
-
-def decode(data):
-    from claims.content_version import Version
-
-    number, changed_at = (data.decode() if isinstance(data, bytes) else data).split(" ", 1)
-    return Version(int(number), datetime.fromisoformat(changed_at))
 
 
 class VersionListener:
@@ -57,7 +33,7 @@ class VersionListener:
         self._version = None
         self._alive_until = 0.0
 
-    def version(self):
+    def version(self) -> Version | None:
         """The version last heard, or None if the subscription is not known to be alive."""
         if self._pid != os.getpid():
             self._start()
@@ -99,8 +75,6 @@ class VersionListener:
             time.sleep(RETRY_SECONDS)
 
     def _listen(self, run_id: int) -> None:
-        from claims.content_version import cached_copy
-
         pubsub = redis_client().pubsub()
         try:
             pubsub.subscribe(CHANNEL)
