@@ -2,7 +2,6 @@
 
 import re
 import unicodedata
-from functools import lru_cache
 
 # "b-12", "b 12", "d-3": a lone letter joined to its number by a hyphen or space.
 _LETTER_DIGIT_HYPHEN = re.compile(r"(?<![a-z0-9])([a-z])[-‐‑–\s](?=\d)")
@@ -22,28 +21,6 @@ def search_normalise(text: str) -> str:
     text = text.lower()
     text = _LETTER_DIGIT_HYPHEN.sub(r"\1", text)
     return _NON_WORD.sub(" ", text).strip()
-
-
-# Spellings that sound alike, folded to one key (sound_key), in this order: "ci"/"si"/"ti" before
-# a vowel sound "sh" ("injections" ~ "injekshuns"), a soft c is "s" and a hard one "k", then
-# vowels after the first letter go and doubled letters are one.
-_SOUND_RULES = [
-    (re.compile(pattern), replacement)
-    for pattern, replacement in [
-        (r"[cst]i(?=[aou])", "sh"), (r"ph", "f"), (r"ck", "k"), (r"c(?=[eiy])", "s"),
-        (r"c", "k"), (r"q", "k"), (r"x", "ks"), (r"z", "s"),
-        (r"(?<=.)[aeiouy]+", ""), (r"(.)\1+", r"\1"),
-    ]
-]
-
-
-@lru_cache(maxsize=1 << 14)
-def sound_key(word: str) -> str:
-    """A rough key of how a normalised word sounds: "injekshuns", "injecshons" and
-    "injections" all give "injkshns". For spotting misspellings, not for matching."""
-    for pattern, replacement in _SOUND_RULES:
-        word = pattern.sub(replacement, word)
-    return word
 
 
 def claim_search_fields(

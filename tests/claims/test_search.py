@@ -1,11 +1,14 @@
 """Lay-language search: forgiving of case, accents, hyphens and typos, and ranked sensibly."""
 
+from datetime import UTC, datetime
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection, transaction
 from django.db.models import F, Value
 
 from claims.models import Claim, ReviewState
-from claims.search import query_terms, search_claims, stem
+from claims.search import SearchIndexCache, query_terms, search_claims, stem
 from tests.claims.factories import make_claim, make_topic, make_verdict
 
 pytestmark = pytest.mark.django_db
@@ -312,3 +315,19 @@ def test_slang_and_sounded_out_spellings_find_injections(intent_claims, query):
     make_claim(slug="weekly-injections", text="Weekly B12 injections are best.",
                short_wording="Weekly B12 injections are best")
     assert slugs(query)[0] == "weekly-injections"
+
+
+def test_the_search_index_is_kept_for_one_content_version(b12_claims, django_assert_num_queries):
+    cache = SearchIndexCache()
+    first = SimpleNamespace(number=1, changed_at=datetime(2026, 1, 1, tzinfo=UTC))
+    with django_assert_num_queries(1):  # 1. the public claims' search vectors
+        index = cache.get(first)
+    assert "sublingual" in index.frequency and "cobalt" not in index.frequency
+    make_claim(state=ReviewState.APPROVED, text="Cobalt is in B12.", short_wording="Cobalt")
+    with django_assert_num_queries(0):
+        assert cache.get(first) is index
+    second = SimpleNamespace(number=2, changed_at=datetime(2026, 1, 2, tzinfo=UTC))
+    newer = cache.get(second)
+    assert newer is not index and "cobalt" in newer.frequency
+    cache.clear()
+    assert cache.get(second) is not newer

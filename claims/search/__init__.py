@@ -1,0 +1,95 @@
+"""Lay-language search over public claims: it answers the question a person types.
+
+The ranking rules, all in one place. SQLite and PostgreSQL apply the same ones (the scorer,
+and on PostgreSQL the index that picks its candidates). The names in capitals are constants
+of this package's modules, which are:
+
+- words: normalising a query, the stemmer, synonyms, intent words and sound keys;
+- vocabulary: a query's words as the claims' vocabulary reads them (corrections, weights);
+- index: PostgreSQL's per-process index, and the SearchIndexCache that keeps it;
+- postgres and sqlite: the candidates each database hands the scorer;
+- scoring: the final order, of candidates from whichever function found them.
+
+1. Words. A query is normalised like the claims (claims.text: case, accents, punctuation;
+   "b-12" is "b12"); a few phrases become one word (PHRASES: "multiple sclerosis" is "ms");
+   filler words go (STOPWORDS), except "for" between two words (rule 5); MAX_TERMS are kept.
+2. What a word finds: claim words that are it, share its stem, or start with its stem
+   ("remyelinate" finds "remyelination", "vit" "vitamin"); words of one or two letters ("ms",
+   "d3") only themselves.
+3. Synonyms. A word also finds the words of its SYNONYMS group, as in rule 2, at
+   SYNONYM_QUALITY: "jabs", "shots" and "needle" find "injections"; "pills" "tablets";
+   "tiredness" and "exhaustion" "fatigue"; "anemia" "anaemia"; "heartburn" "ppis".
+4. Typos. A word no claim uses (in its wording or aliases), and no table here knows, is read
+   as up to MAX_CORRECTIONS words that claims use: those that look like it (difflib ratio at
+   least FUZZY_CUTOFF: "suplements", "tiredniss"), or if none, those that sound like it
+   (sound_key: "injekshuns", "injecshons"). A correction finds what it would have found
+   if typed (rules 2, 3, 5), at CORRECTION_QUALITY.
+5. Intent. A word asking whether something treats or helps (INTENT_WORDS: cure, treat, help,
+   work, good...), or "for" between two words ("b12 for ms", "jabs for tiredness"), also
+   finds every claim whose own wording presents something as a benefit (BENEFIT_WORDS: helps,
+   treats, eases, reduces, protects, supports, should, essential...), as strongly as its own
+   word there. It finds nothing in a claim whose own wording is about a lack of B12
+   (LACK_WORDS): "cure" in "b12 cure ms" does not mean curing a deficiency. When the query
+   itself is about a lack ("is b12 deficiency curable") there is no intent: its words count
+   as plain words and "for" is dropped.
+6. Weights. Rarer words weigh more: an inverse document frequency over the claims that use
+   the word or what it finds by rules 3 to 5. A query's weights average 1.
+7. Tiers. A word counts most in a claim's own wording (text and short wording), then in its
+   aliases (the editors' lay wordings), least in its summary and verdict
+   reason. Within a tier it counts by how well it matched (match_quality and rules 3 to 5).
+8. Bonuses. Finding every query word adds ALL_WORDS_BONUS; the query's words side by side
+   in the wording or aliases add PHRASE_BONUS.
+9. Ties go to the better PostgreSQL candidate rank, then topic order, then claim number.
+
+On PostgreSQL each process keeps an index of that vocabulary for the current content version
+(SearchIndex, kept by search_index_cache: which claims use each word, in their own wording or
+only in their aliases), built once per content change from the stored search vectors. It ranks
+the claims a query word finds in their wording or aliases by tier and word weight (rules 2 to
+7), and the best CANDIDATE_LIMIT of them are read by id; if there are too few, claims with a
+query word only in their summary (the GIN index on search_words) make up the number. SQLite,
+used for local runs, reads the public claims and matches in Python. On both, the final order
+comes from the same small scorer, run only on the candidates. Both databases give the same
+results until PostgreSQL has more matches than it hands the scorer: then it keeps the best of
+the own-wording matches.
+"""
+
+from django.db import connection
+
+from claims.models import Claim
+from claims.search.index import (
+    RANK_LIMIT,
+    SearchIndex,
+    SearchIndexCache,
+    search_index,
+    search_index_cache,
+)
+from claims.search.postgres import CANDIDATE_LIMIT, _Matches, postgres_candidates
+from claims.search.scoring import Scorer, match_quality, rank
+from claims.search.sqlite import sqlite_candidates
+from claims.search.vocabulary import QueryWord, Vocabulary
+from claims.search.words import MAX_QUERY_LENGTH, MAX_TERMS, query_terms, sound_key, stem
+
+__all__ = [
+    "CANDIDATE_LIMIT", "MAX_QUERY_LENGTH", "MAX_TERMS", "RANK_LIMIT", "QueryWord", "Scorer",
+    "SearchIndex", "SearchIndexCache", "Vocabulary", "_Matches", "match_quality", "query_terms",
+    "search_claims", "search_index", "search_index_cache", "sound_key", "stem",
+]
+
+
+def search_claims(query: str, limit: int = 20, *, version=None) -> list[Claim]:
+    """Public claims matching a lay query, best first.
+
+    Queries: PostgreSQL 1 or 2 (the best wording matches by id, and if they are too few the
+    summary matches; the content version unless given, and the search index's vectors once
+    per content version and process), SQLite 1 (the public claims).
+    """
+    terms = query_terms(query)
+    if not terms:
+        return []
+    # The seam for other ways of finding claims (matching by meaning): a function from the
+    # query's terms to its words and candidate claims; the scorer orders whatever it finds.
+    find = postgres_candidates if connection.vendor == "postgresql" else sqlite_candidates
+    words, candidates = find(terms, version=version)
+    if not words:
+        return []
+    return rank(words, candidates, limit)
