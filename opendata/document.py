@@ -71,6 +71,10 @@ class Kind:
     personal: bool = False
     # Groups of fields that are unique together across the file (besides the id).
     unique_together: tuple[tuple[str, ...], ...] = field(default=())
+    # The field naming the row this one is part of. A create-only import creates such a row
+    # only together with a new owner, never adding it to one that exists (an editor may have
+    # removed it on purpose).
+    part_of: str = ""
 
     @property
     def model(self) -> type[models.Model]:
@@ -165,6 +169,7 @@ KINDS: tuple[Kind, ...] = (
         "citation_checks", "citation check", "claims.CitationCheck",
         ("origin", "cited_as", "status", "finding", "matched_source", "order"),
         parent="origin", numbered="citation-check", ordering=("order", "pk"),
+        part_of="origin",
     ),
     Kind(
         "dose_references", "dose reference", "claims.DoseReference",
@@ -224,29 +229,32 @@ KINDS: tuple[Kind, ...] = (
         "claim_origins", "claim origin", "claims.ClaimOrigin",
         ("claim", "origin", "quote", "wording", "relies_on"),
         natural=lambda r: f"{r['claim']}/origin/{r['origin']}", parent="claim",
+        part_of="claim",
     ),
     Kind(
         "evidence", "evidence item", "claims.Evidence",
         ("claim", "source", "direction", "finding", "clinician_finding", "seen_as", "grade",
          "grade_question", "grade_answers_claim", "grade_note", "verified", "verified_by",
          "verified_at", "verification_note", "order"),
-        parent="claim", numbered="evidence", ordering=("order", "pk"),
+        parent="claim", numbered="evidence", ordering=("order", "pk"), part_of="claim",
     ),
     Kind(
         "dose_checks", "dose check", "claims.DoseCheck",
         ("claim", "claimed_amount", "patient_comparison", "explanation_md", "references"),
-        natural=lambda r: f"{r['claim']}/dose-check",
+        natural=lambda r: f"{r['claim']}/dose-check", part_of="claim",
     ),
     Kind(
         "verdict_changes", "verdict change", "claims.VerdictChange",
         ("claim", "changed_on", "from_verdict", "to_verdict", "reason"),
         parent="claim", numbered="verdict-change", ordering=("changed_on", "pk"),
+        part_of="claim",
     ),
     Kind(
         "claim_revisions", "claim revision", "claims.ClaimRevision",
         ("claim", "data", "verdict_change_reason", "state", "author", "last_edited_by",
          "created_at", "updated_at", "closed_at"),
         parent="claim", numbered="revision", ordering=("created_at", "pk"),
+        part_of="claim",
     ),
     Kind(
         "suggestions", "suggestion", "editorial.Suggestion",

@@ -154,6 +154,6 @@ class _consistent_snapshot:
         return False
 
 
-def dump_document(document: dict) -> str:
+def dump_document(document: dict, *, indent: int = 1) -> str:
     """The document as text: sorted keys and fixed indentation, so equal data reads equal."""
-    return json.dumps(document, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+    return json.dumps(document, sort_keys=True, indent=indent, ensure_ascii=False) + "\n"

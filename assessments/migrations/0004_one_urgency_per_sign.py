@@ -7,8 +7,8 @@ only while it is still exactly as it was seeded; urgencies and flags are set by 
 one exception is the red flag "Pain when you move your eye, with blurred sight": it was the
 same sign as the symptom "Painful loss of sight in one eye" with a different answer, so it is
 removed and the symptom carries that sign (the reverse puts it back).
-The texts are frozen here on purpose: a migration must not change when assessments/seed.py
-does.
+The texts are frozen here on purpose: a migration must not change when the seed content
+(then assessments/seed.py, now content/explorer.json) does.
 """
 
 from django.contrib.auth.management import create_permissions

@@ -3,12 +3,12 @@
 import pytest
 from django.apps import apps
 
-from assessments import seed
+from tests.content import load_explorer
 
 
 @pytest.fixture
 def seeded(db):
-    seed.load()
+    load_explorer()
 
 
 def row_counts() -> dict[str, int]:

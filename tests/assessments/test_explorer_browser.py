@@ -3,10 +3,10 @@
 import pytest
 from playwright.sync_api import expect
 
-from assessments import seed
 from assessments.models import CARD_URGENCIES, CareRoute, RedFlag, Symptom
 from tests.assessments.conftest import row_counts
 from tests.browser import RequestLog, axe_violations
+from tests.content import load_explorer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -17,7 +17,7 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture
 def seeded_live(live_server):
-    seed.load()
+    load_explorer()
     return live_server
 
 

@@ -8,8 +8,8 @@ from django.test import Client
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessments import seed
 from assessments.models import CARD_URGENCIES, CareRoute, RedFlag, Symptom, urgency_rank
+from tests.content import load_explorer
 
 DOSE = re.compile(r"\d[\d,.]*\s*(mcg|µg|μg|mg|micrograms?|milligrams?|IU)\b", re.IGNORECASE)
 PERCENT = re.compile(r"\d\s*(%|per ?cent)", re.IGNORECASE)
@@ -22,7 +22,7 @@ def visible_text(html: str) -> str:
 
 @pytest.mark.django_db
 def test_every_subset_points_to_testing_and_never_to_a_dose_score_or_diagnosis():
-    seed.load()  # once per test; hypothesis examples below reuse it
+    load_explorer()  # once per test; hypothesis examples below reuse it
     urgency_of = dict(Symptom.objects.values_list("slug", "urgency"))
     flag_urgency = dict(RedFlag.objects.values_list("slug", "urgency"))
     titles = dict(CareRoute.objects.values_list("urgency", "title"))

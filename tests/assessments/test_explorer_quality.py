@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import textstat
 
-from assessments import seed
 from tests.assessments.test_readability import MAX_GRADE, page_prose
 from tests.browser import axe_violations
+from tests.content import load_explorer
 from tests.quality.pages import EXPLORER_STATES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,7 +23,7 @@ IDS = [name for name, _, _ in EXPLORER_STATES]
 
 @pytest.fixture
 def seeded(db):
-    seed.load()
+    load_explorer()
 
 
 @pytest.mark.django_db

@@ -5,7 +5,8 @@ import re
 import pytest
 import textstat
 
-from assessments import bands, seed
+from assessments import bands
+from tests.content import explorer_records
 
 MAX_GRADE = 8
 
@@ -20,11 +21,13 @@ def page_prose(html: str) -> str:
 
 
 def seeded_prose() -> list[tuple[str, str]]:
-    rows = [(c["slug"], c["description"]) for c in seed.CONDITIONS]
-    rows += [(r[0], f"{r[2]} {r[6]}") for r in seed.SYMPTOMS]
-    rows += [(r[0], f"{r[1]}. {r[3]}") for r in seed.RED_FLAGS]
-    rows += [(r[0], f"{r[2]} {r[3]}") for r in seed.LAB_TESTS]
-    rows += [(r[0], r[2]) for r in seed.CAUTIONS]
+    seed = explorer_records()
+    rows = [(c["slug"], c["description"]) for c in seed["conditions"]]
+    rows += [(r["slug"], f"{r['explanation']} {r['points_towards_note']}")
+             for r in seed["symptoms"]]
+    rows += [(r["slug"], f"{r['label']}. {r['what_to_do']}") for r in seed["red_flags"]]
+    rows += [(r["slug"], f"{r['measures']} {r['why_it_matters']}") for r in seed["lab_tests"]]
+    rows += [(r["slug"], r["body"]) for r in seed["cautions"]]
     for scale in bands.SCALES.values():
         rows += [(f"{scale.slug}-{b.code}", f"{b.nice_meaning} {b.next_step}")
                  for b in scale.bands.values()]

@@ -12,7 +12,6 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
-from assessments import seed
 from assessments.models import (
     CARD_URGENCIES,
     CareRoute,
@@ -25,10 +24,13 @@ from assessments.models import (
 )
 from editorial.models import ProposedChange
 from editorial.services import changes
+from tests.content import explorer_records
 
 URL = "/explorer/"
 SHEET = "/explorer/appointment-sheet/"
 HTMX = {"HX-Request": "true"}
+RED_FLAGS = explorer_records()["red_flags"]
+SYMPTOMS = explorer_records()["symptoms"]
 
 
 def text_of(html: str) -> str:
@@ -51,8 +53,8 @@ def heading_of(card_html: str) -> str:
 
 
 def all_signs() -> list[tuple[str, str]]:
-    return ([("flag", row[0]) for row in seed.RED_FLAGS]
-            + [("symptom", row[0]) for row in seed.SYMPTOMS])
+    return ([("flag", row["slug"]) for row in RED_FLAGS]
+            + [("symptom", row["slug"]) for row in SYMPTOMS])
 
 
 def row_of(field: str, slug: str):
@@ -68,14 +70,15 @@ def name_of(field: str, slug: str) -> str:
 
 
 def test_no_sign_is_seeded_twice_in_two_lists():
-    flags = {row[1].lower() for row in seed.RED_FLAGS}
-    symptoms = {row[1].lower() for row in seed.SYMPTOMS}
+    flags = {row["label"].lower() for row in RED_FLAGS}
+    symptoms = {row["name"].lower() for row in SYMPTOMS}
     assert flags.isdisjoint(symptoms)
-    assert {row[0] for row in seed.RED_FLAGS}.isdisjoint({row[0] for row in seed.SYMPTOMS})
+    assert {row["slug"] for row in RED_FLAGS}.isdisjoint({row["slug"] for row in SYMPTOMS})
     # Painful loss of sight and pain on moving the eye: one row, same day.
-    eye_rows = [row for row in seed.RED_FLAGS + seed.SYMPTOMS if "move your eye" in row[1]]
-    assert [row[0] for row in eye_rows] == ["painful-vision-one-eye"]
-    assert eye_rows[0][9] == Urgency.SAME_DAY
+    eye_rows = [row for row in RED_FLAGS + SYMPTOMS
+                if "move your eye" in row.get("label", row.get("name"))]
+    assert [row["slug"] for row in eye_rows] == ["painful-vision-one-eye"]
+    assert eye_rows[0]["urgency"] == Urgency.SAME_DAY
 
 
 @pytest.mark.django_db
@@ -283,7 +286,7 @@ FIRST = ["Serum (total) B12", "Active B12 (holotranscobalamin)", "Full blood cou
 @pytest.mark.parametrize(
     "symptoms",
     [["sore-red-tongue"], ["double-vision"], ["fatigue", "pins-and-needles"], ["anxiety"],
-     [row[0] for row in seed.SYMPTOMS]],
+     [row["slug"] for row in SYMPTOMS]],
     ids=["low-b12-clue", "ms-clue", "overlap", "neither", "everything"],
 )
 def test_first_tests_always_and_mma_only_after_a_borderline_result(client, seeded, symptoms):
@@ -308,7 +311,9 @@ def test_red_flags_alone_name_no_tests(client, seeded):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("slug", [row[0] for row in seed.SYMPTOMS if row[9] == Urgency.SOON])
+@pytest.mark.parametrize(
+    "slug", [row["slug"] for row in SYMPTOMS if row["urgency"] == Urgency.SOON]
+)
 def test_every_non_urgent_pattern_says_how_soon_to_book(client, seeded, slug):
     text = text_of(client.post(URL, {"symptom": [slug]}).content.decode())
     booking = text.split("How soon to get help", 1)[1].split("Which condition", 1)[0]

@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 
 from claims.models import Claim
-from claims.seed_data.origins import BLOG
+
+BLOG = "supplement-blog-ms-b12"  # the origin key of the blog the claims come from
 
 COVERAGE = [
     (

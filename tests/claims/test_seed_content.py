@@ -1,4 +1,5 @@
-"""The shipped seed content: complete, safe for patients, faithful to the brief, re-runnable."""
+"""The shipped seed content (content/*.json, loaded by load_seed_content): complete, safe for
+patients, faithful to the brief, re-runnable."""
 
 import html
 import re
@@ -27,10 +28,16 @@ from claims.models import (
     Verdict,
 )
 from claims.rich_text import render_markdown
-from claims.seed_data.notes import SEEN_IN_SOURCE
-from claims.seed_data.origins import AI_SUMMARY, BLOG
 
 TOPIC_SLUG = "vitamin-b12-and-ms"
+# The origins' keys: the supplement blog the claims come from, and the AI answer site's summary.
+BLOG = "supplement-blog-ms-b12"
+AI_SUMMARY = "ai-answer-b12-ms"
+# The note of every finding seen in the published source itself.
+SEEN_IN_SOURCE = (
+    "Seen in the published source. A medical reviewer has not yet checked it against the full "
+    "original document."
+)
 MAX_GRADE = 8.0
 DOSE_AMOUNT = re.compile(r"\d[\d,.]*\s*(mcg|µg|μg|mg|micrograms?|milligrams?|IU)\b", re.I)
 VERDICT_WORDS = re.compile(r"\b(supported|unsupported|false|true|myth|contradicted)\b", re.I)

@@ -1,4 +1,4 @@
-"""The shipped seed content through the public pages and search (needs claims/seed.py)."""
+"""The shipped seed content (content/*.json) through the public pages and search."""
 
 import pytest
 

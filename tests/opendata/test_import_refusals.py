@@ -17,7 +17,7 @@ from claims.limits import (
     MARKDOWN_MAX_MARKUP,
 )
 from claims.models import Claim, Topic
-from opendata import importing
+from opendata import importing, validation
 from tests.claims.factories import make_claim, make_topic
 from tests.opendata.conftest import current_export, run_manage, sqlite_env
 
@@ -286,7 +286,7 @@ def test_every_problem_is_listed_up_to_a_limit(source_document, existing_data, t
 
     message = refused(write(tmp_path, source_document))
 
-    assert message.count('unknown verdict "X"') == importing.MAX_PROBLEMS_SHOWN
+    assert message.count('unknown verdict "X"') == validation.MAX_PROBLEMS_SHOWN
     assert "more problems" in message
 
 

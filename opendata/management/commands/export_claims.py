@@ -1,11 +1,13 @@
 """Write the whole curated database to one versioned JSON file (a backup, or a move to another
-database). Restore it with import_claims."""
+database), or as the content files under content/. Restore it with import_claims."""
 
 import os
 import tempfile
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from opendata.content import write_content
 from opendata.exporting import dump_document, export_document
 
 
@@ -26,8 +28,15 @@ class Command(BaseCommand):
             "--no-timestamp", action="store_true",
             help="Write exported_at as null, so exports of the same data are byte-identical.",
         )
+        parser.add_argument(
+            "--content", action="store_true",
+            help="Write the content files into the folder FILE (e.g. content/): one per topic "
+            "and explorer.json, without people, revisions or the audit log, no timestamp.",
+        )
 
-    def handle(self, *args, file, include_suggestions, no_timestamp, **options):
+    def handle(self, *args, file, include_suggestions, no_timestamp, content, **options):
+        if content:
+            return self._write_content(file, include_suggestions)
         document = export_document(
             include_suggestions=include_suggestions, timestamp=not no_timestamp
         )
@@ -48,6 +57,15 @@ class Command(BaseCommand):
         report.write(f"Exported {total} records to {where}: {counts}.")
         if include_suggestions:
             report.write("This file holds readers' email addresses: keep it private.")
+
+    def _write_content(self, folder: str, include_suggestions: bool) -> None:
+        if include_suggestions or folder == "-":
+            raise CommandError("--content writes a folder of files and never suggestions.")
+        try:
+            paths = write_content(export_document(timestamp=False), Path(folder))
+        except OSError as exc:
+            raise CommandError(f"Cannot write {folder}: {exc.strerror}") from None
+        self.stdout.write(f"Wrote {len(paths)} content files: {', '.join(map(str, paths))}.")
 
 
 def _write_atomically(path: str, text: str) -> None:

@@ -30,12 +30,19 @@ class Command(BaseCommand):
             "--dry-run", action="store_true",
             help="Check the file and count what would change, then roll everything back.",
         )
+        parser.add_argument(
+            "--create-only", action="store_true",
+            help="Only create rows whose stable id is new; skip the others, leaving them "
+            "exactly as they are (what load_seed_content does). Parts of a row (evidence, "
+            "claim origins, citation checks, dose checks) are only created with a new row.",
+        )
 
-    def handle(self, *args, file, dry_run, **options):
+    def handle(self, *args, file, dry_run, create_only, **options):
         try:
             document = self._read(file)
             report = import_document(
-                document, dry_run=dry_run, progress=_Progress(self.stderr)
+                document, dry_run=dry_run, create_only=create_only,
+                progress=_Progress(self.stderr),
             )
         except ImportRefused as exc:
             problems = "\n".join(f"  {line}" for line in str(exc).splitlines())
@@ -45,11 +52,15 @@ class Command(BaseCommand):
 
         prefix = "Dry run (nothing written): would have " if dry_run else ""
         self.stdout.write(f"{prefix}{report.summary()}")
-        for name in [kind.name for kind in KINDS if kind.name in report.created | report.updated]:
+        # Create-only never updates: it skips what exists.
+        word, other = ("skipped", report.skipped) if create_only else ("updated", report.updated)
+        for name in [kind.name for kind in KINDS if kind.name in report.created | other]:
             self.stdout.write(
                 f"  {name.replace('_', ' ')}: created {report.created[name]}, "
-                f"updated {report.updated[name]}"
+                f"{word} {other[name]}"
             )
+        for line in report.not_created:
+            self.stdout.write(f"  {line}")
         if report.placeholder_users:
             self.stdout.write(
                 f"Created {len(report.placeholder_users)} inactive placeholder user(s) for "

@@ -1,1 +1,0 @@
-"""Seed content shipped with the app, compiled from ../shared/content/evidence-brief.md."""
