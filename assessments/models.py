@@ -89,8 +89,21 @@ def _refuse_the_same_sign_twice(row, name: str, other_model, other_field: str, o
         )
 
 
-class Symptom(models.Model):
+class SourcedRow(models.Model):
+    """A row of the explorer that states something a source says: a symptom, a red flag, a
+    lab test or a caution. Each names its source, says whether the statement was checked
+    against it, and has a stable slug and a place in its list."""
+
     slug = models.SlugField(unique=True, help_text="Used in links; do not change once published.")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    verified = models.BooleanField(default=False, help_text=UNVERIFIED_HELP)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class Symptom(SourcedRow):
     name = models.CharField(max_length=120, help_text="Plain name, as a patient would say it.")
     explanation = models.CharField(max_length=240, help_text="One plain line under the name.")
     group = models.CharField(max_length=20, choices=SymptomGroup.choices)
@@ -104,9 +117,6 @@ class Symptom(models.Model):
     points_towards_note = models.CharField(
         max_length=240, blank=True, help_text="Plain words: what this symptom may point towards."
     )
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
-    verified = models.BooleanField(default=False, help_text=UNVERIFIED_HELP)
-    order = models.PositiveSmallIntegerField(default=0)
     urgency = models.CharField(
         max_length=12, choices=Urgency.choices, default=Urgency.SOON, help_text=URGENCY_HELP
     )
@@ -126,8 +136,7 @@ class Symptom(models.Model):
         return urgency_rank(self.urgency)
 
 
-class RedFlag(models.Model):
-    slug = models.SlugField(unique=True, help_text="Used in links; do not change once published.")
+class RedFlag(SourcedRow):
     label = models.CharField(max_length=160, help_text="Plain words, as a patient would say it.")
     urgency = models.CharField(max_length=12, choices=Urgency.choices)
     what_to_do = models.CharField(max_length=300, help_text="Plain words: what to do now.")
@@ -135,8 +144,6 @@ class RedFlag(models.Model):
         Source, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         help_text="Leave empty only for general safety advice no listed source covers.",
     )
-    verified = models.BooleanField(default=False, help_text=UNVERIFIED_HELP)
-    order = models.PositiveSmallIntegerField(default=0)
     relapse_like = models.BooleanField(default=False, help_text=RELAPSE_LIKE_HELP)
 
     class Meta:
@@ -158,16 +165,12 @@ class WhenToAsk(models.TextChoices):
     IF_BORDERLINE = "borderline", "Only if the first B12 result is borderline"
 
 
-class LabTest(models.Model):
-    slug = models.SlugField(unique=True)
+class LabTest(SourcedRow):
     name = models.CharField(max_length=120)
     measures = models.CharField(max_length=300, help_text="Plain words: what the test measures.")
     why_it_matters = models.TextField(
         help_text="Plain words: why it helps, and its limits.", **text_limit(PROSE_MAX_CHARS)
     )
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
-    verified = models.BooleanField(default=False, help_text=UNVERIFIED_HELP)
-    order = models.PositiveSmallIntegerField(default=0)
     when_to_ask = models.CharField(
         max_length=12, choices=WhenToAsk.choices, default=WhenToAsk.FIRST,
         help_text="First tests are named for every pattern of symptoms; the others only as the "
@@ -225,18 +228,14 @@ class CareRoute(models.Model):
         return [line.strip() for line in self.where.splitlines() if line.strip()]
 
 
-class Caution(models.Model):
+class Caution(SourcedRow):
     """A fact the results always carry: test before supplements, other causes, lab ranges."""
 
-    slug = models.SlugField(unique=True)
     title = models.CharField(max_length=160)
     body = models.TextField(
         help_text="Plain words for patients. No doses, no percentages.",
         **text_limit(PROSE_MAX_CHARS),
     )
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
-    verified = models.BooleanField(default=False, help_text=UNVERIFIED_HELP)
-    order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["order", "title"]

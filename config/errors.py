@@ -1,4 +1,5 @@
-"""The last-resort error page. A lost database gives a friendly 503 rather than a 500.
+"""The site's error pages: not found, and the last resort. A lost database gives a friendly
+503 rather than a 500.
 
 Django reconnects on the next request, so pages recover by themselves once the database is
 back; nothing needs a restart.
@@ -8,7 +9,12 @@ import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import get_template
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
 
 
 def server_error(request):

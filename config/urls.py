@@ -19,5 +19,5 @@ urlpatterns = [
     path("", include("claims.urls")),
 ]
 
-handler404 = "claims.views.page_not_found"
+handler404 = "config.errors.page_not_found"
 handler500 = "config.errors.server_error"

@@ -38,7 +38,9 @@ from editorial.admin_forms import (
     ClaimAdminForm,
     ClaimOriginAdminForm,
     EvidenceAdminForm,
+    ReviewedInlineFormSet,
     ReviewedRowForm,
+    SelectedRowAutocomplete,
     SourceAdminForm,
 )
 from editorial.admin_review import (
@@ -181,6 +183,7 @@ class ClaimPartInline(admin.StackedInline):
     """Parts of a claim are read-only while the claim waits for a medical reviewer."""
 
     extra = 0
+    formset = ReviewedInlineFormSet
 
     def _unlocked(self, obj):
         return obj is None or obj.state not in workflow.LOCKED_STATES
@@ -205,6 +208,26 @@ class EvidenceInline(ClaimPartInline):
         "order", "base_snapshot",
     ]
     readonly_fields = ["original_check"]
+
+    def get_queryset(self, request):
+        # Each row's title names its source; read-only rows show the grade and the checker.
+        return super().get_queryset(request).select_related(
+            "source", "grade__scheme", "verified_by"
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "source":
+            kwargs["widget"] = SelectedRowAutocomplete(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        if db_field.name == "grade":
+            kwargs["queryset"] = Grade.objects.select_related("scheme")
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "grade" and formfield is not None:
+            # Every row offers the same grades: read them once, not once a row (through iter():
+            # list() would first ask for the length, a COUNT query).
+            formfield.choices = list(iter(formfield.choices))
+        return formfield
 
     @admin.display(description="checked against the original document")
     def original_check(self, obj):

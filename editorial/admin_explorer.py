@@ -13,37 +13,48 @@ class ConditionAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_select_related = True
 
 
+class SourcedRowAdmin(ReviewedAdminMixin, admin.ModelAdmin):
+    """The explorer's sourced rows (assessments.models.SourcedRow): each list shows what the
+    row says, then its source, whether that was checked and its place; subclasses name their
+    own columns and filters around those."""
+
+    sourced_columns = ["source", "verified", "order"]
+    list_select_related = ["source"]
+
+    def get_list_display(self, request):
+        return [*self.list_display, *self.sourced_columns]
+
+    def get_list_filter(self, request):
+        return [*self.list_filter, "verified"]
+
+
 @admin.register(Symptom)
-class SymptomAdmin(ReviewedAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "group", "urgency", "points_towards", "source", "verified", "order"]
-    list_filter = ["urgency", "group", "verified", "relapse_like", "conditions", "points_towards"]
+class SymptomAdmin(SourcedRowAdmin):
+    list_display = ["name", "group", "urgency", "points_towards"]
+    list_filter = ["urgency", "group", "relapse_like", "conditions", "points_towards"]
     search_fields = ["name", "slug", "explanation", "points_towards_note"]
     list_select_related = ["points_towards", "source"]
     filter_horizontal = ["conditions"]
 
 
 @admin.register(RedFlag)
-class RedFlagAdmin(ReviewedAdminMixin, admin.ModelAdmin):
-    list_display = ["label", "urgency", "source", "verified", "order"]
-    list_filter = ["urgency", "verified", "relapse_like"]
+class RedFlagAdmin(SourcedRowAdmin):
+    list_display = ["label", "urgency"]
+    list_filter = ["urgency", "relapse_like"]
     search_fields = ["label", "slug", "what_to_do"]
-    list_select_related = ["source"]
 
 
 @admin.register(LabTest)
-class LabTestAdmin(ReviewedAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "when_to_ask", "source", "verified", "order"]
-    list_filter = ["when_to_ask", "verified"]
+class LabTestAdmin(SourcedRowAdmin):
+    list_display = ["name", "when_to_ask"]
+    list_filter = ["when_to_ask"]
     search_fields = ["name", "slug", "measures", "why_it_matters"]
-    list_select_related = ["source"]
 
 
 @admin.register(Caution)
-class CautionAdmin(ReviewedAdminMixin, admin.ModelAdmin):
-    list_display = ["title", "source", "verified", "order"]
-    list_filter = ["verified"]
+class CautionAdmin(SourcedRowAdmin):
+    list_display = ["title"]
     search_fields = ["title", "slug", "body"]
-    list_select_related = ["source"]
 
 
 @admin.register(CareRoute)

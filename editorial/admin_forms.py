@@ -3,6 +3,8 @@
 import json
 
 from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.urls import reverse
 
@@ -157,6 +159,53 @@ def _row_for_update(model, pk):
     return rows.get(pk=pk)
 
 
+# Where ReviewedInlineFormSet leaves each row's pending change (or None) for its form.
+PENDING_CHANGE_ATTR = "_pending_change_looked_up"
+
+
+def _pending_changes_by_row(model, rows) -> dict:
+    """Each row's latest pending proposed change, for all the rows in one query."""
+    pks = [row.pk for row in rows]
+    pending = ProposedChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=pks,
+        state=ProposedChange.State.PENDING,
+    ).select_related("last_edited_by").order_by("-updated_at", "-id")
+    latest = {}
+    for change in pending:
+        latest.setdefault(change.object_id, change)
+    return latest
+
+
+class ReviewedInlineFormSet(forms.BaseInlineFormSet):
+    """Inline rows: their pending proposed changes are looked up once, not once a row."""
+
+    def get_queryset(self):
+        if not hasattr(self, "_queryset"):
+            rows = super().get_queryset()
+            pending = _pending_changes_by_row(self.model, rows)
+            for row in rows:  # evaluates the queryset once: the forms share its rows
+                setattr(row, PENDING_CHANGE_ATTR, pending.get(row.pk))
+        return self._queryset
+
+
+class SelectedRowAutocomplete(AutocompleteSelect):
+    """An autocomplete that labels its chosen row from the row the form already holds.
+
+    The admin's own widget looks the chosen row up again for every inline row; the form sets
+    `known` ({pk: label}) when its instance has the related row loaded."""
+
+    known: dict = {}
+
+    def optgroups(self, name, value, attr=None):
+        chosen = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
+        if not chosen or not chosen <= self.known.keys():
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        for pk in sorted(chosen):
+            options.append(self.create_option(name, pk, self.known[pk], chosen, len(options)))
+        return [(None, options, 0)]
+
+
 class ReviewedRowForm(forms.ModelForm):
     """The form of every reviewed row other than a claim.
 
@@ -171,7 +220,11 @@ class ReviewedRowForm(forms.ModelForm):
         pending_m2m = {}
         self.pending_change = None
         if instance is not None and instance.pk is not None:
-            self.pending_change = changes.pending_change_for(instance)
+            self.pending_change = (
+                getattr(instance, PENDING_CHANGE_ATTR)
+                if hasattr(instance, PENDING_CHANGE_ATTR)
+                else changes.pending_change_for(instance)
+            )
             if (
                 self.pending_change is not None
                 and self.pending_change.action == ProposedChange.Action.UPDATE
@@ -241,6 +294,16 @@ class EvidenceAdminForm(ReviewedRowForm):
     class Meta:
         model = Evidence
         fields = EVIDENCE_FORM_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        widget = getattr(self.fields.get("source"), "widget", None)
+        widget = getattr(widget, "widget", widget)  # inside the admin's related-field wrapper
+        if isinstance(widget, SelectedRowAutocomplete) and Evidence.source.is_cached(
+            self.instance
+        ):
+            source = self.instance.source
+            widget.known = {str(source.pk): self.fields["source"].label_from_instance(source)}
 
 
 class ClaimOriginAdminForm(ReviewedRowForm):

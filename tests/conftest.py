@@ -24,11 +24,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
-            if not HAVE_CHROMIUM:
-                if IN_CI:
-                    item.add_marker(pytest.mark.xfail(reason="unused", run=True, strict=True))
-                else:
-                    item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}"))
+            if not HAVE_CHROMIUM:  # in CI, pytest_sessionstart has already stopped the run
+                item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}"))
 
 
 def pytest_sessionstart(session):
@@ -222,7 +219,7 @@ def _empty_cache():
     database: start each test with an empty cache so no test sees another's pages."""
     from django.core.cache import cache
 
-    from claims.page_cache import local_pages
+    from pagecache.pages import local_pages
 
     cache.clear()
     local_pages.clear()
@@ -231,18 +228,79 @@ def _empty_cache():
     local_pages.clear()
 
 
+# --- the seed content ------------------------------------------------------------------------
+# Consecutive `db` tests of a module that ask for `seed_content` share one load of it (a few
+# seconds), in effect Django's setUpTestData: it is loaded inside a transaction opened before
+# the first of them, and rolled back after the last, before any test that did not ask for it.
+# Each test's own writes roll back to a savepoint, so every one sees the seed as shipped. A
+# transactional test (`transactional_db`, `live_server`) commits and flushes, so it never runs
+# inside that transaction: it loads the seed itself (`seeded_site`, or `seed_content`).
+
+TRANSACTIONAL = frozenset({"transactional_db", "live_server"})
+_module_seed_transactions: list = []  # (the open transaction, the pytest-django db blocker)
+
+
+def _load_seed_content():
+    from django.core.management import call_command
+
+    call_command("load_seed_content", stdout=open(os.devnull, "w"))
+
+
+def _roll_back_module_seed():
+    from django.db import transaction
+
+    while _module_seed_transactions:
+        outer, blocker = _module_seed_transactions.pop()
+        with blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def _module_seed(django_db_setup, django_db_blocker):
+    """Module-scoped, so it is set up before the first test's own transaction opens."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        outer._from_testcase = True  # as Django's TestCase marks its own (durable blocks)
+        _module_seed_transactions.append((outer, django_db_blocker))
+        _load_seed_content()
+    yield
+    _roll_back_module_seed()
+
+
+def _shares_the_module_seed(item) -> bool:
+    names = set(getattr(item, "fixturenames", ()))
+    return "seed_content" in names and not TRANSACTIONAL & names
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the test's own transaction has rolled back: the seed's goes too, unless the next
+    test shares it."""
+    if _module_seed_transactions and not (nextitem and _shares_the_module_seed(nextitem)):
+        _roll_back_module_seed()
+
+
+@pytest.fixture(autouse=True)
+def _transactional_tests_run_without_a_module_seed(request):
+    if TRANSACTIONAL & set(request.fixturenames):
+        _roll_back_module_seed()
+    yield
+
+
+@pytest.fixture
+def seed_content(_module_seed, db):
+    """The shipped seed content, as `make run` loads it: shared with the module's neighbours
+    (see above), else loaded for this test."""
+    if not _module_seed_transactions:
+        _load_seed_content()
+
+
 @pytest.fixture
 def seeded_site(transactional_db, live_server):
     """A live server with the shipped seed content; returns its address."""
-    from django.core.management import call_command
-
-    call_command("load_seed_content", stdout=open(os.devnull, "w"))
+    _load_seed_content()
     return live_server.url
-
-
-@pytest.fixture
-def seed_content(db):
-    """The shipped seed content, loaded as `make run` loads it."""
-    from django.core.management import call_command
-
-    call_command("load_seed_content", stdout=open(os.devnull, "w"))

@@ -1,10 +1,13 @@
 """Admin lists and change pages load for every role, and lists cost a fixed number of queries."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import timezone
 
 from claims.models import ReviewState
-from tests.editorial.factories import make_claim, make_source
+from tests.claims.factories import make_grade
+from tests.editorial.factories import make_claim, make_evidence, make_source
 
 pytestmark = pytest.mark.django_db
 ROLES = ["editor_user", "reviewer_user", "site_admin_user"]
@@ -100,6 +103,58 @@ def test_source_changelist_query_count_is_fixed(rows, client, editor_user,
     # session, user, 2 permissions, 2 counts, the page of sources.
     with django_assert_num_queries(7):
         assert client.get(reverse("admin:claims_source_changelist")).status_code == 200
+
+
+def _claim_with_evidence(n, author, checker, state=ReviewState.DRAFT):
+    """A claim with n graded evidence items, each checked against its original."""
+    grades = [make_grade(), make_grade()]
+    claim = make_claim(author=author, state=state, evidence=False)
+    for i in range(n):
+        make_evidence(
+            claim, grade=grades[i % 2], grade_question="Pills for MS?", verified=True,
+            verified_by=checker, verified_at=timezone.now(),
+        )
+    return claim
+
+
+@pytest.mark.parametrize("evidence_items", [1, 10])
+def test_claim_change_page_query_count_is_fixed(evidence_items, client, editor_user,
+                                                author_user, reviewer_user,
+                                                django_assert_num_queries):
+    claim = _claim_with_evidence(evidence_items, author_user, reviewer_user)
+    client.force_login(editor_user)
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    ContentType.objects.clear_cache()  # the same three look-ups, whichever test ran before
+    # 1 session, 2 user, 3 the claim joined to its topic (workflow panel), 4 its open revision,
+    # 5 its evidence joined to source (submission checks), 6-7 the user's permissions (user,
+    # groups), 8 verdict labels, 9 pending proposed changes, 10 audit trail, 11 the claim
+    # again (the form's object), 12 its open revision again, 13 the grades with their schemes
+    # (once for every row), 14 the evidence rows joined to source, grade, scheme and checker,
+    # 15 the evidence content type, 16 the rows' pending proposed changes (one query for all),
+    # 17 the claim's origins, 18-19 the origin and claim content types, 20-21 author and last
+    # editor, 22 topic choices, 23 verdict choices, 24 the origins' references.
+    with django_assert_num_queries(24):
+        response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for evidence in claim.evidence.select_related("source"):  # each row shows its own source
+        assert f'<option value="{evidence.source_id}" selected>{evidence.source}</option>' in html
+
+
+@pytest.mark.parametrize("evidence_items", [1, 10])
+def test_read_only_claim_change_page_query_count_is_fixed(evidence_items, client,
+                                                          reviewer_user, author_user,
+                                                          django_assert_num_queries):
+    claim = _claim_with_evidence(evidence_items, author_user, reviewer_user,
+                                 state=ReviewState.SUBMITTED)
+    client.force_login(reviewer_user)
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    ContentType.objects.clear_cache()
+    # As above, except: after the permissions, 8 the claim's unsettled contributions and 9 the
+    # reviewer's profile (may they approve?); no topic or verdict choices but 24 its topic and
+    # 25 its verdict, shown as text; no origin references.
+    with django_assert_num_queries(25):
+        assert client.get(url).status_code == 200
 
 
 def test_bulk_actions_report_refusals_as_messages(client, reviewer_user, author_user):

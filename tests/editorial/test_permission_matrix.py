@@ -94,9 +94,11 @@ def test_permission_matrix(role, state, action, as_role, author_user, request):
 
     if action == "view_public":
         response = client.get(reverse("claims:claim", args=[claim.slug]))
-        assert response.status_code != 500
         assert Claim.objects.public().filter(pk=claim.pk).exists() is allowed
-        if not allowed:
+        if allowed:
+            assert response.status_code == 200
+            assert claim.text in response.content.decode()
+        else:
             assert response.status_code == 404
         return
 

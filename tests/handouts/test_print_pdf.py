@@ -25,6 +25,7 @@ def test_claim_handout_prints_on_one_page_with_its_footer(site, page, paper):
     assert "Print this handout" not in text and "Back to the page" not in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("paper", PAPER)
 def test_every_claim_handout_fits_one_page(site, page, paper):
     from claims.models import Claim

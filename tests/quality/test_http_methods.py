@@ -4,10 +4,8 @@ Load balancers and uptime checks send HEAD: a 405 there reads as a dead site. HE
 the GET's status and headers (Content-Type, Content-Length, ETag...) without the body.
 """
 
-import os
 
 import pytest
-from django.core.management import call_command
 
 from tests.quality.pages import CLAIM, PUBLIC_PAGES
 
@@ -32,8 +30,7 @@ ALLOW = {"/suggest/": GET_OR_POST, "/explorer/": GET_OR_POST, "/explorer/results
 
 
 @pytest.fixture
-def site(client):
-    call_command("load_seed_content", stdout=open(os.devnull, "w"))
+def site(client, seed_content):
     return client
 
 
