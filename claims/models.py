@@ -101,6 +101,16 @@ class SourceType(models.TextChoices):
     CHARITY_OPINION = "charity_opinion", "Patient charity or expert opinion"
 
 
+class Integrity(models.TextChoices):
+    """What is known about a source's standing after publication (a notice from its journal,
+    or one about the same group's other work). Shown beside the source wherever it is cited."""
+    NONE = "", "No notice known"
+    CORRECTION = "correction", "Corrected"
+    EXPRESSION_OF_CONCERN = "expression_of_concern", "Expression of concern"
+    RETRACTED = "retracted", "Retracted"
+    RELATED_CONCERN = "related_concern", "Concerns about related work"
+
+
 class Source(models.Model):
     key = models.SlugField(unique=True, help_text="Stable identifier, e.g. reynolds-1992.")
     short_name = models.CharField(max_length=120, help_text="e.g. Reynolds et al. 1992")
@@ -117,6 +127,21 @@ class Source(models.Model):
         help_text="The citation details themselves were checked against the publication.",
     )
     citation_note = models.TextField(blank=True, **text_limit(NOTE_MAX_CHARS))
+    integrity = models.CharField(
+        "integrity notice", max_length=32, choices=Integrity.choices, blank=True, default="",
+        help_text="A retraction, expression of concern or correction, or concerns about the "
+        "same group's related work.",
+    )
+    integrity_note = models.TextField(
+        blank=True,
+        help_text="Plain words shown beside the source: what is known, and what was not seen.",
+        **text_limit(NOTE_MAX_CHARS),
+    )
+    integrity_citation = models.TextField(
+        blank=True,
+        help_text="The notice's own citation (journal, date, PMID), for the clinician view.",
+        **text_limit(NOTE_MAX_CHARS),
+    )
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
@@ -275,6 +300,11 @@ class Claim(models.Model):
     verdict = models.ForeignKey(Verdict, on_delete=models.PROTECT, related_name="claims")
     verdict_reason = models.CharField(
         max_length=200, help_text="One plain line: why this verdict (used in lists and handouts)."
+    )
+    verdict_population = models.CharField(
+        "for whom the verdict holds", max_length=160, blank=True,
+        help_text="The people and setting the verdict applies to, if narrower than everyone "
+        "with MS, e.g. 'in people with a first episode, not yet on treatment'.",
     )
     patient_summary_md = models.TextField(
         "patient summary (Markdown)", **markdown_limit()

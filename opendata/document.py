@@ -151,7 +151,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "sources", "source", "claims.Source",
         ("key", "short_name", "source_type", "citation", "year", "doi", "pmid", "url",
-         "citation_verified", "citation_note", "updated_at"),
+         "citation_verified", "citation_note", "integrity", "integrity_note", "integrity_citation",
+         "updated_at"),
         natural=lambda r: r["key"],
     ),
     Kind(
@@ -219,8 +220,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "claims", "claim", "claims.Claim",
         ("topic", "number", "slug", "text", "short_wording", "verdict", "verdict_reason",
-         "patient_summary_md", "clinician_summary_md", "what_to_do_md", "aliases",
-         "no_guideline_note", "state", "author", "last_edited_by", "reviewed_by",
+         "verdict_population", "patient_summary_md", "clinician_summary_md", "what_to_do_md",
+         "aliases", "no_guideline_note", "state", "author", "last_edited_by", "reviewed_by",
          "first_published", "last_reviewed", "next_review_due", "version", "created_at",
          "updated_at"),
         natural=lambda r: r["slug"], unique_together=(("topic", "number"),),

@@ -47,7 +47,7 @@ __all__ = ["EditConflict", "WorkflowError"]
 # Fields an editor writes; everything else on Claim is derived or set by the workflow.
 EDITABLE_FIELDS = (
     "topic", "number", "slug", "text", "short_wording", "verdict", "verdict_reason",
-    "patient_summary_md", "clinician_summary_md", "what_to_do_md", "aliases",
+    "verdict_population", "patient_summary_md", "clinician_summary_md", "what_to_do_md", "aliases",
     "no_guideline_note",
 )
 FOREIGN_KEY_FIELDS = {"topic", "verdict"}
