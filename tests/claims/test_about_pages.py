@@ -15,15 +15,15 @@ from claims.views import AUDIENCE_COOKIE, AUDIENCE_COOKIE_AGE
 from editorial.ratelimit import WINDOW_SECONDS
 from tests.assessments.test_readability import MAX_GRADE, page_prose
 from tests.browser import RequestLog, axe_violations
-from tests.claims.factories import (
+from tests.factories import (
     make_claim,
     make_grade,
+    make_reviewer_profile,
     make_topic,
     make_verdict,
     make_verdict_change,
     make_verdicts,
 )
-from tests.editorial.factories import make_reviewer_profile
 from tests.quality.test_html_valid import IN_CI, VNU
 
 pytestmark = pytest.mark.django_db

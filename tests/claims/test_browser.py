@@ -4,7 +4,7 @@ import pytest
 
 from claims.models import ReviewState
 from tests.browser import RequestLog, axe_violations
-from tests.claims.factories import (
+from tests.factories import (
     add_origin,
     make_citation_check,
     make_claim,

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from claims.models import ReviewState
-from tests.claims.factories import (
+from tests.factories import (
     add_origin,
     make_citation_check,
     make_claim,

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from claims.models import ClaimOrigin, ReviewerProfile, ReviewState
-from tests.claims.factories import (
+from tests.factories import (
     add_origin,
     make_citation_check,
     make_claim,

@@ -9,7 +9,7 @@ from django.db.models import F, Value
 
 from claims.models import Claim, ReviewState
 from claims.search import SearchIndexCache, query_terms, search_claims, stem
-from tests.claims.factories import make_claim, make_topic, make_verdict
+from tests.factories import make_claim, make_topic, make_verdict
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from claims import selectors
 from claims.models import ReviewState, SourceType
-from tests.claims.factories import (
+from tests.factories import (
     make_claim,
     make_evidence,
     make_grade,

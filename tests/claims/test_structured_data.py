@@ -9,7 +9,7 @@ import pytest
 
 from claims.models import ReviewerProfile, ReviewState
 from claims.structured_data import claim_page_graph, review_credit, reviewer_name
-from tests.claims.factories import add_origin, make_claim, make_origin, make_verdict
+from tests.factories import add_origin, make_claim, make_origin, make_verdict
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 
 from claims.models import ReviewState
-from tests.claims.factories import make_claim, make_topic, make_verdict
+from tests.factories import make_claim, make_topic, make_verdict
 
 pytestmark = pytest.mark.django_db
 

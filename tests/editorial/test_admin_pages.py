@@ -6,8 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims.models import ReviewState
-from tests.claims.factories import make_grade
-from tests.editorial.factories import make_claim, make_evidence, make_source
+from tests.factories import make_draft_claim, make_grade, make_guideline, make_guideline_evidence
 
 pytestmark = pytest.mark.django_db
 ROLES = ["editor_user", "reviewer_user", "site_admin_user"]
@@ -15,7 +14,7 @@ ROLES = ["editor_user", "reviewer_user", "site_admin_user"]
 
 @pytest.fixture
 def claims_in_every_state(author_user):
-    return [make_claim(author=author_user, state=state) for state in ReviewState.values]
+    return [make_draft_claim(author=author_user, state=state) for state in ReviewState.values]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -51,14 +50,14 @@ def test_add_pages_load_for_roles_that_write(role, request, client):
 def test_reviewer_gets_no_add_page_and_sees_claims_read_only(client, reviewer_user, author_user):
     client.force_login(reviewer_user)
     assert client.get(reverse("admin:claims_claim_add")).status_code == 403
-    claim = make_claim(author=author_user, state=ReviewState.SUBMITTED)
+    claim = make_draft_claim(author=author_user, state=ReviewState.SUBMITTED)
     html = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
     assert 'name="text"' not in html  # no editable field
     assert "Approve" in html and "Request changes" in html
 
 
 def test_anonymous_is_sent_to_the_login_page(client, author_user):
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     for url in (reverse("admin:claims_claim_changelist"),
                 reverse("admin:claims_claim_change", args=[claim.pk])):
         response = client.get(url)
@@ -69,7 +68,7 @@ def test_anonymous_is_sent_to_the_login_page(client, author_user):
 
 def _rows(n, author):
     for _ in range(n):
-        make_claim(author=author)
+        make_draft_claim(author=author)
 
 
 @pytest.mark.parametrize("rows", [1, 20])
@@ -98,7 +97,7 @@ def test_evidence_changelist_query_count_is_fixed(rows, client, editor_user, aut
 def test_source_changelist_query_count_is_fixed(rows, client, editor_user,
                                                 django_assert_num_queries):
     for _ in range(rows):
-        make_source()
+        make_guideline()
     client.force_login(editor_user)
     # session, user, 2 permissions, 2 counts, the page of sources.
     with django_assert_num_queries(7):
@@ -108,9 +107,9 @@ def test_source_changelist_query_count_is_fixed(rows, client, editor_user,
 def _claim_with_evidence(n, author, checker, state=ReviewState.DRAFT):
     """A claim with n graded evidence items, each checked against its original."""
     grades = [make_grade(), make_grade()]
-    claim = make_claim(author=author, state=state, evidence=False)
+    claim = make_draft_claim(author=author, state=state, evidence=False)
     for i in range(n):
-        make_evidence(
+        make_guideline_evidence(
             claim, grade=grades[i % 2], grade_question="Pills for MS?", verified=True,
             verified_by=checker, verified_at=timezone.now(),
         )
@@ -161,8 +160,8 @@ def test_bulk_actions_report_refusals_as_messages(client, reviewer_user, author_
     from claims.models import Claim
     from tests.editorial.helpers import messages_of
 
-    ready = make_claim(author=author_user, state=ReviewState.SUBMITTED)
-    draft = make_claim(author=author_user)
+    ready = make_draft_claim(author=author_user, state=ReviewState.SUBMITTED)
+    draft = make_draft_claim(author=author_user)
     client.force_login(reviewer_user)
     response = client.post(reverse("admin:claims_claim_changelist"), {
         "action": "approve_selected", "_selected_action": [ready.pk, draft.pk],

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.browser import RequestLog, axe_violations
-from tests.editorial.factories import make_claim
+from tests.factories import make_draft_claim
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,7 +19,7 @@ def _login(page, live_server, username):
 def test_live_preview_renders_markdown_and_grade_as_the_editor_types(
     page, live_server, editor_user, author_user
 ):
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     errors = []
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
     _login(page, live_server, editor_user.username)

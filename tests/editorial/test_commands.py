@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from claims.models import ReviewState
-from tests.editorial.factories import make_claim
+from tests.factories import make_draft_claim
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a long and unusual passphrase 42"
@@ -52,9 +52,9 @@ def test_no_default_accounts_exist():
 
 def test_mark_overdue_reviews_is_idempotent_and_prints_a_summary(author_user):
     yesterday = datetime.date.today() - datetime.timedelta(days=1)
-    overdue = make_claim(author=author_user, state=ReviewState.APPROVED,
+    overdue = make_draft_claim(author=author_user, state=ReviewState.APPROVED,
                          next_review_due=yesterday)
-    make_claim(author=author_user, state=ReviewState.APPROVED)
+    make_draft_claim(author=author_user, state=ReviewState.APPROVED)
     out = StringIO()
     call_command("mark_overdue_reviews", stdout=out)
     assert "1 claim(s) marked as needing re-review" in out.getvalue()

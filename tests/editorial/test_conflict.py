@@ -5,8 +5,8 @@ from django.db import connection
 from django.test import Client
 
 from claims.models import ClaimRevision, ReviewState
-from tests.editorial.factories import make_claim
 from tests.editorial.helpers import claim_change_url, claim_form_data
+from tests.factories import make_draft_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def _open(user, claim):
 def test_second_save_is_refused_with_the_other_editors_changes(
     state, editor_user, second_editor_user, author_user
 ):
-    claim = make_claim(author=author_user, state=state)
+    claim = make_draft_claim(author=author_user, state=state)
     first, first_data = _open(editor_user, claim)
     second, second_data = _open(second_editor_user, claim)
 
@@ -64,7 +64,7 @@ def test_second_save_is_refused_with_the_other_editors_changes(
 def test_conflict_lists_the_changed_fields_and_their_new_values(
     editor_user, second_editor_user, author_user
 ):
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     first, first_data = _open(editor_user, claim)
     second, second_data = _open(second_editor_user, claim)
     first_data.update(short_wording="Vitamin D and MS relapses")
@@ -79,7 +79,7 @@ def test_conflict_lists_the_changed_fields_and_their_new_values(
 def test_the_service_refuses_a_stale_version_even_without_the_form(editor_user, author_user):
     from editorial.services import claims as services
 
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     services.claim_update(claim=claim, actor=editor_user, values={"text": "One."},
                           expected_version=1)
     with pytest.raises(services.EditConflict):
@@ -99,7 +99,7 @@ def test_two_saves_at_the_same_moment_one_wins_and_the_other_keeps_its_text(
 ):
     import threading
 
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     sessions = [_open(editor_user, claim), _open(second_editor_user, claim)]
     texts = ["First editor's wording.", "Second editor's wording."]
     results = {}

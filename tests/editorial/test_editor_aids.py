@@ -11,8 +11,8 @@ from claims.limits import MARKDOWN_MAX_CHARS, MARKDOWN_MAX_LINES, MARKDOWN_MAX_M
 from claims.models import ReviewState
 from editorial.readability import reading_grade
 from tests.browser import RequestLog
-from tests.editorial.factories import make_claim
 from tests.editorial.helpers import claim_form_data
+from tests.factories import make_draft_claim
 
 pytestmark = pytest.mark.django_db
 PREVIEW = "/editorial/preview/"
@@ -94,7 +94,7 @@ def test_preview_and_save_refuse_markdown_packed_with_lines_or_markup(
     response = client.post(PREVIEW, {"field": "patient_summary_md", "text": text},
                            HTTP_HX_REQUEST="true")
     assert response.status_code == 400 and says in response.content.decode()
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     data = claim_form_data(claim, patient_summary_md=text)
     saved = client.post(reverse("admin:claims_claim_change", args=[claim.pk]), data)
     assert saved.status_code == 200 and says in saved.content.decode()
@@ -133,7 +133,7 @@ def _previews_asked(log: RequestLog) -> list[str]:
 @pytest.mark.django_db(transaction=True)
 def test_the_widget_previews_once_typing_pauses_and_never_on_load(page, live_server,
                                                                   editor_user, author_user):
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     log = RequestLog(page, live_server.url)
     _open_claim_form(page, live_server, editor_user, claim)
     preview = page.locator("#id_patient_summary_md-preview")
@@ -150,7 +150,7 @@ def test_the_widget_previews_once_typing_pauses_and_never_on_load(page, live_ser
 @pytest.mark.django_db(transaction=True)
 def test_the_widget_says_why_a_preview_was_refused(page, live_server, editor_user,
                                                    author_user):
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     _open_claim_form(page, live_server, editor_user, claim)
     cache.set(f"markdown-preview:{editor_user.pk}", 60, 60)  # this minute's previews used up
 
@@ -162,7 +162,7 @@ def test_the_widget_says_why_a_preview_was_refused(page, live_server, editor_use
 
 
 def test_claim_form_carries_the_preview_widget_and_script(client, editor_user, author_user):
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     client.force_login(editor_user)
     html = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
     assert 'data-preview-url="/editorial/preview/"' in html
@@ -181,10 +181,12 @@ def test_reading_grade_measures_rendered_words():
 
 def test_dashboard_sections(client, reviewer_user, editor_user, author_user):
     today = datetime.date.today()
-    waiting = make_claim(author=author_user, state=ReviewState.SUBMITTED, text="Waiting one")
-    mine = make_claim(author=reviewer_user, state=ReviewState.SUBMITTED, text="My own one")
-    overdue = make_claim(author=author_user, state=ReviewState.NEEDS_REREVIEW, text="Late one")
-    soon = make_claim(author=author_user, state=ReviewState.APPROVED, text="Soon one",
+    waiting = make_draft_claim(author=author_user, state=ReviewState.SUBMITTED, text="Waiting one")
+    mine = make_draft_claim(author=reviewer_user, state=ReviewState.SUBMITTED, text="My own one")
+    overdue = make_draft_claim(
+        author=author_user, state=ReviewState.NEEDS_REREVIEW, text="Late one"
+    )
+    soon = make_draft_claim(author=author_user, state=ReviewState.APPROVED, text="Soon one",
                       next_review_due=today + datetime.timedelta(days=10))
     client.force_login(reviewer_user)
     response = client.get(reverse("editorial:dashboard"))

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from claims.models import Claim, ClaimRevision, ReviewState
 from editorial.models import AuditEntry
-from tests.editorial.factories import make_source, make_topic, make_verdict
 from tests.editorial.helpers import claim_change_url, claim_form_data, messages_of, workflow_url
+from tests.factories import make_guideline, make_topic, make_verdict
 
 pytestmark = pytest.mark.django_db
 S = ReviewState
@@ -22,7 +22,7 @@ def _client(user):
 
 
 def test_claim_lifecycle(editor_user, second_editor_user, reviewer_user):
-    topic, verdict, source = make_topic(), make_verdict("N"), make_source()
+    topic, verdict, source = make_topic(), make_verdict("N"), make_guideline()
     editor, reviewer = _client(editor_user), _client(reviewer_user)
 
     # 1. The editor drafts a claim with one guideline in the admin.

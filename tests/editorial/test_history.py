@@ -5,14 +5,14 @@ from django.urls import reverse
 
 from claims.models import ClaimRevision, ReviewState
 from editorial.services import claims as services
-from tests.editorial.factories import make_claim
 from tests.editorial.helpers import messages_of
+from tests.factories import make_draft_claim
 
 pytestmark = pytest.mark.django_db
 
 
 def test_compare_shows_a_field_by_field_diff(client, editor_user, reviewer_user, author_user):
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     services.claim_update(claim=claim, actor=editor_user, expected_version=1,
                           values={"text": "Second wording.", "aliases": "b12 shots"})
     old, new = claim.history.order_by("history_id")
@@ -31,7 +31,7 @@ def test_compare_shows_a_field_by_field_diff(client, editor_user, reviewer_user,
 
 
 def test_restore_of_a_draft_is_a_new_version(client, editor_user, author_user):
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     first = claim.history.get()
     services.claim_update(claim=claim, actor=editor_user, expected_version=1,
                           values={"text": "Changed."})
@@ -46,7 +46,7 @@ def test_restore_of_a_draft_is_a_new_version(client, editor_user, author_user):
 
 
 def test_restore_of_a_published_claim_is_proposed_for_review(editor_user, author_user):
-    claim = make_claim(author=author_user, state=ReviewState.APPROVED)
+    claim = make_draft_claim(author=author_user, state=ReviewState.APPROVED)
     first = claim.history.get()
     services.claim_update(claim=claim, actor=editor_user, expected_version=1,
                           values={"text": "Pending text."})
@@ -56,14 +56,14 @@ def test_restore_of_a_published_claim_is_proposed_for_review(editor_user, author
 
 
 def test_restore_refuses_another_claims_version(editor_user, author_user):
-    claim, other = make_claim(author=author_user), make_claim(author=author_user)
+    claim, other = make_draft_claim(author=author_user), make_draft_claim(author=author_user)
     with pytest.raises(services.WorkflowError, match="does not belong"):
         services.claim_restore_version(claim=claim, actor=editor_user,
                                        history_id=other.history.get().history_id)
 
 
 def test_evidence_and_sources_have_history_compare_and_restore(client, editor_user, author_user):
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     evidence = claim.evidence.get()
     source = evidence.source
     evidence.finding = "A new finding."
@@ -85,7 +85,7 @@ def test_evidence_and_sources_have_history_compare_and_restore(client, editor_us
 
 
 def test_reviewer_cannot_restore(client, reviewer_user, author_user):
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     client.force_login(reviewer_user)
     html = client.get(reverse("admin:claims_claim_history", args=[claim.pk])).content.decode()
     assert "Restore this version" not in html

@@ -7,9 +7,9 @@ import pytest
 from claims.models import CitationCheck, ClaimOrigin, DoseCheck, DoseReference, Origin
 from claims.models import ReviewState as S
 from editorial.services import changes
-from tests.editorial.factories import make_claim
 from tests.editorial.helpers import claim_change_url, claim_form_data
 from tests.editorial.test_reviewed_rows import admin_url, form_data
+from tests.factories import make_draft_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_an_origin_on_a_draft_is_written_with_its_quote_and_references(
     client, editor_user, author_user, origins
 ):
     blog, checks, _ = origins
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     client.force_login(editor_user)
     data = _origin_inline(claim, None, origin=blog.pk, quote="B12 cures MS.",
                           wording="It says B12 cures MS.", relies_on=[checks[0].pk])
@@ -57,7 +57,7 @@ def test_only_the_chosen_origins_references_can_be_chosen(
     client, editor_user, author_user, origins
 ):
     blog, checks, stranger = origins
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     link = ClaimOrigin.objects.create(claim=claim, origin=blog)
     client.force_login(editor_user)
     inline = client.get(claim_change_url(claim)).context["inline_admin_formsets"][1]
@@ -73,7 +73,7 @@ def test_on_a_published_claim_the_references_wait_in_the_proposal(
     client, editor_user, reviewer_user, author_user, origins
 ):
     blog, checks, _ = origins
-    claim = make_claim(author=author_user, state=S.APPROVED)
+    claim = make_draft_claim(author=author_user, state=S.APPROVED)
     link = ClaimOrigin.objects.create(claim=claim, origin=blog, wording="Old words.")
     link.relies_on.add(checks[0])
     client.force_login(editor_user)
@@ -94,7 +94,7 @@ def test_on_a_published_claim_the_references_wait_in_the_proposal(
 
 
 def test_dose_fields_are_reviewed_rows_too(client, editor_user, reviewer_user, author_user):
-    claim = make_claim(author=author_user, state=S.APPROVED)
+    claim = make_draft_claim(author=author_user, state=S.APPROVED)
     reference = DoseReference.objects.create(
         key="uk-need", label="UK daily need", amount="1.5 micrograms", explanation="Adults.",
         source=claim.evidence.get().source,

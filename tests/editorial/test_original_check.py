@@ -16,9 +16,9 @@ from editorial.services.evidence import (
     evidence_clear_original_check,
     evidence_mark_checked_against_original,
 )
-from tests.editorial.factories import make_claim
 from tests.editorial.helpers import messages_of
 from tests.editorial.test_reviewed_rows import admin_url, form_data
+from tests.factories import make_draft_claim
 
 pytestmark = pytest.mark.django_db
 S = ReviewState
@@ -30,7 +30,7 @@ def check_url(evidence, decision="mark"):
 
 @pytest.fixture
 def evidence(author_user):
-    return make_claim(author=author_user, state=S.APPROVED).evidence.get()
+    return make_draft_claim(author=author_user, state=S.APPROVED).evidence.get()
 
 
 def test_no_editor_form_carries_the_check(client, editor_user, evidence):
@@ -129,7 +129,7 @@ def test_an_approved_change_to_the_finding_ends_the_check(editor_user, reviewer_
 
 
 def test_an_edit_in_place_keeps_or_ends_the_check_too(editor_user, reviewer_user, author_user):
-    evidence = make_claim(author=author_user).evidence.get()  # a draft: edited in place
+    evidence = make_draft_claim(author=author_user).evidence.get()  # a draft: edited in place
     evidence_mark_checked_against_original(evidence=evidence, actor=reviewer_user)
     evidence.refresh_from_db()
     evidence.seen_as = SeenAs.SOURCE
@@ -143,7 +143,7 @@ def test_an_edit_in_place_keeps_or_ends_the_check_too(editor_user, reviewer_user
 
 
 def test_a_grade_needs_its_question_and_the_form_says_so(client, editor_user, author_user):
-    evidence = make_claim(author=author_user).evidence.get()
+    evidence = make_draft_claim(author=author_user).evidence.get()
     scheme = GradingScheme.objects.create(slug="espen", name="ESPEN", plain_summary="Grades.")
     grade = scheme.grades.create(code="0", label="Grade 0", plain_meaning="Low.")
     client.force_login(editor_user)

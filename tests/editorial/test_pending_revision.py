@@ -6,8 +6,8 @@ from claims.models import Claim, ClaimRevision, ReviewState
 from editorial.models import ProposedChange
 from editorial.services import changes
 from editorial.services import claims as services
-from tests.editorial.factories import make_claim, make_verdict
 from tests.editorial.helpers import claim_change_url, claim_form_data, workflow_url
+from tests.factories import make_draft_claim, make_verdict
 
 pytestmark = pytest.mark.django_db
 S = ReviewState
@@ -16,7 +16,7 @@ S = ReviewState
 def test_edit_of_an_approved_claim_waits_for_review(
     client, editor_user, reviewer_user, author_user
 ):
-    claim = make_claim(author=author_user, state=S.APPROVED)
+    claim = make_draft_claim(author=author_user, state=S.APPROVED)
     approved_text = claim.text
     client.force_login(editor_user)
     data = claim_form_data(claim, text="New wording.", patient_summary_md="Newer **summary**.")
@@ -51,7 +51,7 @@ def test_edit_of_an_approved_claim_waits_for_review(
 def test_request_changes_on_a_revision_keeps_the_approved_claim_public(
     editor_user, reviewer_user, author_user
 ):
-    claim = make_claim(author=author_user, state=S.APPROVED)
+    claim = make_draft_claim(author=author_user, state=S.APPROVED)
     services.claim_update(claim=claim, actor=editor_user, values={"text": "Draft text."},
                           expected_version=claim.version)
     services.claim_submit(claim=claim, actor=editor_user)
@@ -70,7 +70,7 @@ def test_request_changes_on_a_revision_keeps_the_approved_claim_public(
 def test_request_changes_on_an_overdue_claim_returns_it_to_needs_rereview(
     editor_user, reviewer_user, author_user
 ):
-    claim = make_claim(author=author_user, state=S.NEEDS_REREVIEW)
+    claim = make_draft_claim(author=author_user, state=S.NEEDS_REREVIEW)
     services.claim_submit(claim=claim, actor=editor_user)
     claim = services.claim_request_changes(claim=claim, actor=reviewer_user, comment="Update")
     assert claim.state == S.NEEDS_REREVIEW
@@ -79,7 +79,7 @@ def test_request_changes_on_an_overdue_claim_returns_it_to_needs_rereview(
 def test_a_verdict_change_on_a_published_claim_needs_a_reason_in_the_form(
     client, editor_user, author_user
 ):
-    claim = make_claim(author=author_user, state=S.APPROVED)
+    claim = make_draft_claim(author=author_user, state=S.APPROVED)
     client.force_login(editor_user)
     data = claim_form_data(claim, verdict=make_verdict("C").pk)
     response = client.post(claim_change_url(claim), data)
@@ -94,7 +94,7 @@ def test_a_verdict_change_on_a_published_claim_needs_a_reason_in_the_form(
 def test_evidence_change_on_a_published_claim_waits_for_review(
     client, editor_user, reviewer_user, author_user
 ):
-    claim = make_claim(author=author_user, state=S.APPROVED)
+    claim = make_draft_claim(author=author_user, state=S.APPROVED)
     evidence = claim.evidence.get()
     client.force_login(editor_user)
     data = claim_form_data(claim, **{"evidence-0-finding": "Guidelines advise against it."})
@@ -114,7 +114,7 @@ def test_evidence_change_on_a_published_claim_waits_for_review(
 
 
 def test_evidence_cannot_change_while_a_claim_waits_for_review(editor_user, author_user):
-    claim = make_claim(author=author_user, state=S.SUBMITTED)
+    claim = make_draft_claim(author=author_user, state=S.SUBMITTED)
     evidence = claim.evidence.get()
     evidence.finding = "Changed behind the reviewer's back."
     with pytest.raises(services.WorkflowError, match="cannot change"):
@@ -123,7 +123,7 @@ def test_evidence_cannot_change_while_a_claim_waits_for_review(editor_user, auth
 
 def test_an_editors_save_never_sets_the_original_document_check(editor_user, author_user):
     # Only a reviewer's action sets it (tests/editorial/test_original_check.py).
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     evidence = claim.evidence.get()
     evidence.verified, evidence.verified_by = True, editor_user
     services.evidence_save(evidence=evidence, actor=editor_user)

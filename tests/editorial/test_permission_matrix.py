@@ -11,8 +11,8 @@ from claims.models import PUBLIC_STATES, Claim, ClaimRevision, ReviewState
 from editorial import workflow
 from editorial.models import AuditEntry, ProposedChange
 from editorial.services import changes
-from tests.editorial.factories import make_claim
 from tests.editorial.helpers import claim_change_url, claim_form_data, messages_of, workflow_url
+from tests.factories import make_draft_claim
 
 pytestmark = pytest.mark.django_db
 S = ReviewState
@@ -86,7 +86,7 @@ def _login_redirect(response) -> bool:
 @pytest.mark.parametrize("state", ReviewState.values)
 @pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix(role, state, action, as_role, author_user, request):
-    claim = make_claim(author=author_user, state=state)
+    claim = make_draft_claim(author=author_user, state=state)
     client = as_role(role)
     user = request.getfixturevalue(FIXTURES[role]) if role != "anonymous" else None
     allowed = ALLOWED[action](role, user, state)
@@ -163,7 +163,7 @@ ROW_ACTIONS = ["change_row", "approve_change", "send_back_change"]
 @pytest.mark.parametrize("action", ROW_ACTIONS)
 @pytest.mark.parametrize("role", ROLES)
 def test_related_row_matrix(role, action, published, as_role, author_user):
-    claim = make_claim(author=author_user, state=S.APPROVED if published else S.DRAFT)
+    claim = make_draft_claim(author=author_user, state=S.APPROVED if published else S.DRAFT)
     source = claim.evidence.get().source
     client = as_role(role)
     url = reverse("admin:claims_source_change", args=[source.pk])

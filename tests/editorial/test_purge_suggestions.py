@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from editorial.models import AuditEntry, Suggestion
 from editorial.services import suggestions as services
-from tests.editorial.factories import make_claim, make_topic, make_verdict
+from tests.factories import make_draft_claim, make_topic, make_verdict
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +78,7 @@ def test_audit_entries_keep_what_editors_did_but_not_the_readers_words(editor_us
     make_verdict("I")  # accepting starts a draft with the undecided verdict
     claim = services.suggestion_accept(suggestion=accepted, actor=editor_user,
                                        topic=make_topic(), note="Worth checking")
-    make_claim()  # so an unrelated audit entry exists beside them
+    make_draft_claim()  # so an unrelated audit entry exists beside them
     Suggestion.objects.update(created_at=timezone.now() - timedelta(days=200))
 
     purge()

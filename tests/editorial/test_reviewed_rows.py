@@ -27,8 +27,8 @@ from claims.models import (
 from editorial.models import Contribution, ProposedChange
 from editorial.services import changes
 from editorial.services import claims as services
-from tests.editorial.factories import make_claim, make_evidence, make_source
 from tests.editorial.helpers import claim_change_url, claim_form_data, messages_of
+from tests.factories import make_draft_claim, make_guideline, make_guideline_evidence
 
 pytestmark = pytest.mark.django_db
 S = ReviewState
@@ -68,7 +68,7 @@ def form_data(client, url) -> dict:
 @pytest.fixture
 def published(author_user):
     """An approved claim whose page shows one of every related row."""
-    claim = make_claim(author=author_user, state=S.APPROVED)
+    claim = make_draft_claim(author=author_user, state=S.APPROVED)
     evidence = claim.evidence.get()
     evidence.source.url = "https://www.nice.org.uk/guidance/ng239"
     evidence.source.save()
@@ -174,7 +174,7 @@ def test_the_editor_sees_their_proposal_and_is_told_it_waits(client, published, 
 def test_moving_evidence_off_an_approved_claim_is_a_change_to_both(
     client, published, editor_user, author_user
 ):
-    draft = make_claim(author=author_user, evidence=False)
+    draft = make_draft_claim(author=author_user, evidence=False)
     evidence = published["evidence"]
     client.force_login(editor_user)
     data = form_data(client, admin_url(evidence))
@@ -195,13 +195,13 @@ def test_new_evidence_and_removals_on_a_published_claim_wait(client, published, 
     change = ProposedChange.objects.get(state="pending")
     assert change.action == ProposedChange.Action.DELETE
 
-    new = Evidence(claim=claim, source=make_source(), direction="context", finding="New.")
+    new = Evidence(claim=claim, source=make_guideline(), direction="context", finding="New.")
     outcome = changes.row_save(obj=new, actor=editor_user)
     assert outcome.proposed and new.pk is None and claim.evidence.count() == 1
 
 
 def test_the_explorers_advice_waits_for_review(client, editor_user, reviewer_user):
-    source = make_source()
+    source = make_guideline()
     flag = RedFlag.objects.create(
         slug="sudden-sight-loss", label="Sudden loss of sight", urgency=Urgency.EMERGENCY,
         what_to_do="Call 999.", source=source,
@@ -234,7 +234,7 @@ def test_the_explorers_advice_waits_for_review(client, editor_user, reviewer_use
 
 
 def test_rows_nothing_public_shows_are_edited_in_place(editor_user, author_user):
-    draft = make_claim(author=author_user)
+    draft = make_draft_claim(author=author_user)
     evidence = draft.evidence.get()
     evidence.finding = "Drafting."
     assert not changes.row_save(obj=evidence, actor=editor_user).proposed
@@ -299,7 +299,7 @@ def test_reviewer_approves_through_the_admin(client, published, editor_user, rev
 def test_who_rewrote_the_summary_cannot_approve_after_a_trivial_edit_by_another(
     reviewer_user, second_reviewer_user, editor_user, site_admin_user, author_user
 ):
-    claim = make_claim(author=author_user, state=S.APPROVED)
+    claim = make_draft_claim(author=author_user, state=S.APPROVED)
     # A site admin (who may also review) rewrites the summary ...
     services.claim_update(
         claim=claim, actor=site_admin_user, expected_version=None,
@@ -319,7 +319,7 @@ def test_who_rewrote_the_summary_cannot_approve_after_a_trivial_edit_by_another(
 def test_who_edited_a_cited_source_cannot_approve_the_claim(
     site_admin_user, reviewer_user, author_user
 ):
-    claim = make_claim(author=author_user, state=S.SUBMITTED)
+    claim = make_draft_claim(author=author_user, state=S.SUBMITTED)
     source = claim.evidence.get().source
     source.citation = "A corrected citation."
     # The claim is not public yet, so the source edit is in place: and it is recorded.
@@ -335,7 +335,7 @@ def test_who_edited_a_cited_source_cannot_approve_the_claim(
 def test_an_approved_change_to_a_cited_source_counts_for_the_claim(
     editor_user, reviewer_user, site_admin_user, author_user
 ):
-    claim = make_claim(author=author_user, state=S.APPROVED)
+    claim = make_draft_claim(author=author_user, state=S.APPROVED)
     source = claim.evidence.get().source
     source.citation = "Changed by a site admin."
     change = changes.row_save(obj=source, actor=site_admin_user).change
@@ -387,7 +387,7 @@ def test_the_second_of_two_editors_is_told_and_keeps_their_text(
 def test_explorer_rows_have_the_version_check(client, editor_user, second_editor_user):
     flag = RedFlag.objects.create(
         slug="sudden-weakness", label="Sudden weakness", urgency=Urgency.EMERGENCY,
-        what_to_do="Call 999.", source=make_source(),
+        what_to_do="Call 999.", source=make_guideline(),
     )
     client.force_login(editor_user)
     first = form_data(client, admin_url(flag))
@@ -404,8 +404,8 @@ def test_explorer_rows_have_the_version_check(client, editor_user, second_editor
 def test_unpublished_evidence_conflict_is_caught_too(
     client, editor_user, second_editor_user, author_user
 ):
-    claim = make_claim(author=author_user)
-    evidence = make_evidence(claim, finding="Second item.")
+    claim = make_draft_claim(author=author_user)
+    evidence = make_guideline_evidence(claim, finding="Second item.")
     client.force_login(editor_user)
     first = form_data(client, admin_url(evidence))
     client.force_login(second_editor_user)
@@ -428,7 +428,7 @@ def test_topics_and_verdicts_are_reference_rows(site_admin_user):
     topic.is_published = True
     assert changes.row_save(obj=topic, actor=site_admin_user).proposed
     assert not Topic.objects.get(pk=topic.pk).is_published
-    verdict = Verdict.objects.first() or make_claim().verdict
+    verdict = Verdict.objects.first() or make_draft_claim().verdict
     verdict.definition = "Changed."
     assert changes.row_save(obj=verdict, actor=site_admin_user).proposed
 
@@ -438,7 +438,7 @@ def test_the_review_queue_query_count_is_fixed(
     rows, client, reviewer_user, editor_user, django_assert_num_queries
 ):
     for _ in range(rows):
-        source = make_source()
+        source = make_guideline()
         ProposedChange.objects.create(
             content_type_id=changes.ContentType.objects.get_for_model(Source).pk,
             object_id=source.pk, object_repr=str(source), action="update",

@@ -10,8 +10,8 @@ from editorial.services import changes
 from editorial.services import claims as services
 from editorial.services.errors import WorkflowError
 from editorial.services.reviewers import reviewer_profile_save
-from tests.editorial.factories import make_claim, make_reviewer_profile
 from tests.editorial.helpers import claim_change_url, messages_of, workflow_url
+from tests.factories import make_draft_claim, make_reviewer_profile
 
 pytestmark = pytest.mark.django_db
 S = ReviewState
@@ -105,7 +105,7 @@ def bare_reviewer(django_user_model):
 
 
 def test_without_a_profile_a_reviewer_cannot_approve_a_claim(bare_reviewer, author_user):
-    claim = make_claim(author=author_user, state=S.UNDER_REVIEW)
+    claim = make_draft_claim(author=author_user, state=S.UNDER_REVIEW)
     with pytest.raises(WorkflowError, match="reviewer profile is missing"):
         services.claim_approve(claim=claim, actor=bare_reviewer)
     claim.refresh_from_db()
@@ -114,7 +114,7 @@ def test_without_a_profile_a_reviewer_cannot_approve_a_claim(bare_reviewer, auth
 
 def test_an_incomplete_profile_names_what_is_missing(bare_reviewer, author_user):
     make_reviewer_profile(bare_reviewer, registration="", conflicts=" ")
-    claim = make_claim(author=author_user, state=S.SUBMITTED)
+    claim = make_draft_claim(author=author_user, state=S.SUBMITTED)
     with pytest.raises(WorkflowError, match="professional registration and declared "
                                             "conflicts of interest"):
         services.claim_approve(claim=claim, actor=bare_reviewer)
@@ -124,7 +124,7 @@ def test_an_incomplete_profile_names_what_is_missing(bare_reviewer, author_user)
 
 def test_a_pending_revision_waits_for_a_complete_profile(bare_reviewer, editor_user,
                                                          author_user):
-    claim = make_claim(author=author_user, state=S.APPROVED)
+    claim = make_draft_claim(author=author_user, state=S.APPROVED)
     services.claim_update(claim=claim, actor=editor_user, values={"text": "Reworded."},
                           expected_version=None)
     services.claim_submit(claim=claim, actor=editor_user)
@@ -137,7 +137,7 @@ def test_a_pending_revision_waits_for_a_complete_profile(bare_reviewer, editor_u
 def test_without_a_profile_a_reviewer_cannot_approve_a_proposed_change(
     client, bare_reviewer, editor_user, author_user
 ):
-    claim = make_claim(author=author_user, state=S.APPROVED)
+    claim = make_draft_claim(author=author_user, state=S.APPROVED)
     evidence = claim.evidence.get()
     evidence.finding = "Proposed finding."
     change = changes.row_save(obj=evidence, actor=editor_user).change
@@ -151,7 +151,7 @@ def test_without_a_profile_a_reviewer_cannot_approve_a_proposed_change(
 
 
 def test_the_approve_button_says_why_it_is_missing(client, bare_reviewer, author_user):
-    claim = make_claim(author=author_user, state=S.UNDER_REVIEW)
+    claim = make_draft_claim(author=author_user, state=S.UNDER_REVIEW)
     make_reviewer_profile(bare_reviewer, role="")
     client.force_login(bare_reviewer)
     html = client.get(claim_change_url(claim)).content.decode()

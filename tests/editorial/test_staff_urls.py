@@ -20,8 +20,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from claims.models import ReviewState
 from config import urls as root_urls
 from editorial.roles import REVIEWER
-from tests.editorial.factories import make_claim
 from tests.editorial.test_accounts import PASSWORD, sign_in
+from tests.factories import make_draft_claim
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,7 +50,7 @@ def staff_pages(client, claim) -> dict:
 def test_an_editor_moved_to_reviewer_needs_a_code_on_every_staff_page(
     client, editor_user, author_user
 ):
-    claim = make_claim(author=author_user)
+    claim = make_draft_claim(author=author_user)
     assert sign_in(client, editor_user).status_code == 302  # editors need no code
     for name, response in staff_pages(client, claim).items():
         assert response.status_code == 200, name
@@ -68,7 +68,7 @@ def test_an_editor_moved_to_reviewer_needs_a_code_on_every_staff_page(
 
 @override_settings(ROOT_URLCONF=__name__)
 def test_no_anonymous_answer_names_the_admin_address(client, author_user):
-    claim = make_claim(author=author_user, state=ReviewState.APPROVED)
+    claim = make_draft_claim(author=author_user, state=ReviewState.APPROVED)
     assert reverse("admin:index") == f"/{SECRET_ADMIN_PATH}/"
     responses = {
         **staff_pages(client, claim),
@@ -102,7 +102,7 @@ def test_the_session_length_comes_from_the_environment(hours, expected):
 
 
 def test_public_pages_set_no_session_cookie(client, author_user):
-    claim = make_claim(author=author_user, state=ReviewState.APPROVED)
+    claim = make_draft_claim(author=author_user, state=ReviewState.APPROVED)
     pages = ["/", reverse("claims:claim", args=[claim.slug]),
              reverse("claims:topic", args=[claim.topic.slug]), reverse("claims:search") + "?q=b12",
              reverse("assessments:explorer"), reverse("editorial:suggest"),

@@ -14,8 +14,8 @@ from django.urls import reverse
 from claims.models import Claim, ReviewState
 from editorial.models import AuditEntry, Suggestion
 from editorial.services import suggestions as services
-from tests.editorial.factories import make_claim, make_topic, make_verdict
 from tests.editorial.helpers import messages_of
+from tests.factories import make_draft_claim, make_topic, make_verdict
 from tests.redis_server import RedisServer, free_port
 
 pytestmark = pytest.mark.django_db
@@ -248,7 +248,7 @@ def test_accept_needs_a_topic(client, editor_user):
 
 
 def test_duplicate_links_the_existing_claim_and_decline_closes(client, editor_user, author_user):
-    existing = make_claim(author=author_user)
+    existing = make_draft_claim(author=author_user)
     dup, other = _suggestion(), _suggestion()
     client.force_login(editor_user)
     client.post(reverse("admin:editorial_suggestion_triage", args=[dup.pk, "duplicate"]),

@@ -7,7 +7,7 @@ import pytest
 from claims.models import Claim, ReviewState, VerdictChange
 from editorial.models import AuditEntry
 from editorial.services import claims as services
-from tests.editorial.factories import make_claim, make_evidence, make_source, make_verdict
+from tests.factories import make_draft_claim, make_guideline, make_guideline_evidence, make_verdict
 
 pytestmark = pytest.mark.django_db
 S = ReviewState
@@ -16,7 +16,7 @@ S = ReviewState
 def test_draft_to_submitted_to_approved_writes_an_audit_entry_for_each_move(
     editor_user, reviewer_user
 ):
-    claim = make_claim(author=editor_user)
+    claim = make_draft_claim(author=editor_user)
     services.claim_submit(claim=claim, actor=editor_user, comment="Ready")
     claim = services.claim_approve(claim=claim, actor=reviewer_user, comment="Good")
     moves = list(
@@ -33,7 +33,7 @@ def test_draft_to_submitted_to_approved_writes_an_audit_entry_for_each_move(
 def test_full_path_draft_submitted_under_review_approved_is_public_from_review_on(
     editor_user, reviewer_user
 ):
-    claim = make_claim(author=editor_user)
+    claim = make_draft_claim(author=editor_user)
     services.claim_submit(claim=claim, actor=editor_user)
     assert not Claim.objects.public().filter(pk=claim.pk).exists()
     claim = services.claim_start_review(claim=claim, actor=reviewer_user, comment="Taking it")
@@ -49,7 +49,7 @@ def test_full_path_draft_submitted_under_review_approved_is_public_from_review_o
 
 
 def test_the_author_cannot_start_the_review_of_their_own_claim(site_admin_user):
-    claim = make_claim(author=site_admin_user, state=S.SUBMITTED)
+    claim = make_draft_claim(author=site_admin_user, state=S.SUBMITTED)
     with pytest.raises(services.WorkflowError, match="Four-eyes"):
         services.claim_start_review(claim=claim, actor=site_admin_user)
     claim.refresh_from_db()
@@ -59,7 +59,7 @@ def test_the_author_cannot_start_the_review_of_their_own_claim(site_admin_user):
 def test_changes_requested_during_a_first_review_take_the_claim_off_the_site(
     editor_user, reviewer_user
 ):
-    claim = make_claim(author=editor_user, state=S.SUBMITTED)
+    claim = make_draft_claim(author=editor_user, state=S.SUBMITTED)
     services.claim_start_review(claim=claim, actor=reviewer_user)
     claim = services.claim_request_changes(claim=claim, actor=reviewer_user,
                                            comment="Add the guideline")
@@ -68,7 +68,7 @@ def test_changes_requested_during_a_first_review_take_the_claim_off_the_site(
 
 
 def test_approval_sets_review_dates_and_publishes(editor_user, reviewer_user):
-    claim = make_claim(author=editor_user, state=S.SUBMITTED)
+    claim = make_draft_claim(author=editor_user, state=S.SUBMITTED)
     claim = services.claim_approve(claim=claim, actor=reviewer_user)
     today = datetime.date.today()
     assert claim.state == S.APPROVED
@@ -82,7 +82,7 @@ def test_approval_sets_review_dates_and_publishes(editor_user, reviewer_user):
 def test_approval_keeps_first_published_and_takes_a_chosen_review_date(
     editor_user, reviewer_user
 ):
-    claim = make_claim(author=editor_user, state=S.NEEDS_REREVIEW)
+    claim = make_draft_claim(author=editor_user, state=S.NEEDS_REREVIEW)
     first = claim.first_published
     chosen = datetime.date.today() + datetime.timedelta(days=90)
     claim = services.claim_approve(claim=claim, actor=reviewer_user, next_review_due=chosen)
@@ -91,7 +91,7 @@ def test_approval_keeps_first_published_and_takes_a_chosen_review_date(
 
 
 def test_a_review_date_in_the_past_is_refused(editor_user, reviewer_user):
-    claim = make_claim(author=editor_user, state=S.SUBMITTED)
+    claim = make_draft_claim(author=editor_user, state=S.SUBMITTED)
     with pytest.raises(services.WorkflowError, match="future"):
         services.claim_approve(claim=claim, actor=reviewer_user,
                                next_review_due=datetime.date(2000, 1, 1))
@@ -107,7 +107,7 @@ def test_four_eyes_a_reviewer_cannot_approve_what_they_wrote_or_last_edited(
     field, editor_user, reviewer_user
 ):
     reviewer_user.groups.add(*editor_user.groups.all())  # a reviewer who also edits
-    claim = make_claim(author=editor_user, state=S.SUBMITTED)
+    claim = make_draft_claim(author=editor_user, state=S.SUBMITTED)
     setattr(claim, field, reviewer_user)
     claim.save()
     with pytest.raises(services.WorkflowError, match="Four-eyes"):
@@ -121,7 +121,7 @@ def test_four_eyes_also_covers_the_author_of_pending_changes(
     editor_user, reviewer_user, second_reviewer_user
 ):
     reviewer_user.groups.add(*editor_user.groups.all())
-    claim = make_claim(author=editor_user, state=S.APPROVED)
+    claim = make_draft_claim(author=editor_user, state=S.APPROVED)
     services.claim_update(claim=claim, actor=reviewer_user, expected_version=claim.version,
                           values={"text": "Vitamin pills cure MS, some say."})
     services.claim_submit(claim=claim, actor=reviewer_user)
@@ -131,7 +131,7 @@ def test_four_eyes_also_covers_the_author_of_pending_changes(
 
 
 def test_even_a_site_admin_cannot_approve_their_own_claim(site_admin_user):
-    claim = make_claim(author=site_admin_user, state=S.SUBMITTED)
+    claim = make_draft_claim(author=site_admin_user, state=S.SUBMITTED)
     with pytest.raises(services.WorkflowError, match="Four-eyes"):
         services.claim_approve(claim=claim, actor=site_admin_user)
 
@@ -139,12 +139,12 @@ def test_even_a_site_admin_cannot_approve_their_own_claim(site_admin_user):
 def test_editor_cannot_approve_and_reviewer_cannot_submit_or_edit(
     editor_user, reviewer_user, author_user
 ):
-    claim = make_claim(author=author_user, state=S.SUBMITTED)
+    claim = make_draft_claim(author=author_user, state=S.SUBMITTED)
     with pytest.raises(services.WorkflowError, match="role"):
         services.claim_approve(claim=claim, actor=editor_user)
     with pytest.raises(services.WorkflowError, match="role"):
         services.claim_request_changes(claim=claim, actor=editor_user, comment="x")
-    draft = make_claim(author=author_user)
+    draft = make_draft_claim(author=author_user)
     with pytest.raises(services.WorkflowError, match="role"):
         services.claim_submit(claim=draft, actor=reviewer_user)
     with pytest.raises(services.WorkflowError, match="role"):
@@ -168,7 +168,7 @@ def test_editor_cannot_approve_and_reviewer_cannot_submit_or_edit(
 def test_illegal_moves_are_refused_with_a_message_and_change_nothing(
     state, move, author_user, site_admin_user
 ):
-    claim = make_claim(author=author_user, state=state)
+    claim = make_draft_claim(author=author_user, state=state)
     call = {
         "approve": lambda: services.claim_approve(claim=claim, actor=site_admin_user),
         "request_changes": lambda: services.claim_request_changes(
@@ -184,7 +184,7 @@ def test_illegal_moves_are_refused_with_a_message_and_change_nothing(
 
 
 def test_request_changes_needs_a_comment_and_sends_a_draft_back(editor_user, reviewer_user):
-    claim = make_claim(author=editor_user, state=S.SUBMITTED)
+    claim = make_draft_claim(author=editor_user, state=S.SUBMITTED)
     with pytest.raises(services.WorkflowError, match="comment"):
         services.claim_request_changes(claim=claim, actor=reviewer_user, comment="  ")
     claim = services.claim_request_changes(claim=claim, actor=reviewer_user,
@@ -201,9 +201,9 @@ def test_request_changes_needs_a_comment_and_sends_a_draft_back(editor_user, rev
 
 
 def test_mark_overdue_moves_approved_claims_once_and_keeps_them_public(author_user):
-    overdue = make_claim(author=author_user, state=S.APPROVED,
+    overdue = make_draft_claim(author=author_user, state=S.APPROVED,
                          next_review_due=datetime.date.today() - datetime.timedelta(days=1))
-    fresh = make_claim(author=author_user, state=S.APPROVED)
+    fresh = make_draft_claim(author=author_user, state=S.APPROVED)
     assert [c.pk for c in services.claims_mark_overdue()] == [overdue.pk]
     assert services.claims_mark_overdue() == []
     overdue.refresh_from_db()
@@ -235,16 +235,16 @@ def _problems_for(claim):
     ],
 )
 def test_submission_is_blocked_by_bad_citation_details(source_fields, expected, editor_user):
-    claim = make_claim(author=editor_user, evidence=False)
-    make_evidence(claim, source=make_source(**source_fields))
+    claim = make_draft_claim(author=editor_user, evidence=False)
+    make_guideline_evidence(claim, source=make_guideline(**source_fields))
     assert expected in _problems_for(claim)
     claim.refresh_from_db()
     assert claim.state == S.DRAFT
 
 
 def test_submission_needs_a_guideline_or_review_or_a_note(editor_user):
-    claim = make_claim(author=editor_user, evidence=False)
-    make_evidence(claim, source=make_source(source_type="rct"))
+    claim = make_draft_claim(author=editor_user, evidence=False)
+    make_guideline_evidence(claim, source=make_guideline(source_type="rct"))
     assert "guideline or systematic review" in _problems_for(claim)
     claim.no_guideline_note = "No guideline covers this supplement."
     claim.save()
@@ -253,9 +253,9 @@ def test_submission_needs_a_guideline_or_review_or_a_note(editor_user):
 
 def test_submission_needs_plain_findings_and_a_neutral_short_wording(editor_user):
     make_verdict("S")
-    claim = make_claim(author=editor_user, short_wording="Pills cure MS: not supported",
+    claim = make_draft_claim(author=editor_user, short_wording="Pills cure MS: not supported",
                        evidence=False)
-    make_evidence(claim, finding="  ")
+    make_guideline_evidence(claim, finding="  ")
     message = _problems_for(claim)
     assert "needs a finding in plain words" in message
     assert "must not contain the verdict 'Not supported'" in message
@@ -263,7 +263,7 @@ def test_submission_needs_plain_findings_and_a_neutral_short_wording(editor_user
 
 def test_submission_blocks_a_short_wording_over_75_characters(editor_user):
     # The column itself holds 75, so check the values the way a revision proposes them.
-    claim = make_claim(author=editor_user)
+    claim = make_draft_claim(author=editor_user)
     values = {**services.claim_values(claim), "short_wording": "x" * 80}
     evidence = list(claim.evidence.all())
     problems = services.claim_submission_problems(values=values, evidence=evidence)
@@ -271,7 +271,7 @@ def test_submission_blocks_a_short_wording_over_75_characters(editor_user):
 
 
 def test_valid_citation_details_pass():
-    source = make_source(doi="10.1212/WNL.0000000000012345", pmid="1", year=1900)
+    source = make_guideline(doi="10.1212/WNL.0000000000012345", pmid="1", year=1900)
     assert services.source_problems(source) == []
 
 
@@ -281,7 +281,7 @@ def test_valid_citation_details_pass():
 def test_changing_a_published_verdict_needs_a_reason_and_is_logged(
     editor_user, reviewer_user
 ):
-    claim = make_claim(author=editor_user, state=S.APPROVED)
+    claim = make_draft_claim(author=editor_user, state=S.APPROVED)
     old = claim.verdict
     new = make_verdict("C")
     services.claim_update(claim=claim, actor=editor_user, expected_version=claim.version,
@@ -298,6 +298,6 @@ def test_changing_a_published_verdict_needs_a_reason_and_is_logged(
 
 
 def test_first_approval_of_a_new_claim_logs_no_verdict_change(editor_user, reviewer_user):
-    claim = make_claim(author=editor_user, state=S.SUBMITTED)
+    claim = make_draft_claim(author=editor_user, state=S.SUBMITTED)
     services.claim_approve(claim=claim, actor=reviewer_user)
     assert not VerdictChange.objects.exists()

@@ -8,7 +8,7 @@ import textstat
 from django.urls import reverse
 
 from claims.models import Claim, ReviewState
-from tests.claims.factories import make_claim, make_evidence
+from tests.factories import make_claim, make_evidence
 
 pytestmark = pytest.mark.django_db
 SUBLINGUAL = "sublingual-b12-absorbs-better"

@@ -19,10 +19,10 @@ from opendata.exporting import dump_document, export_document
 BUILD_SOURCE = """
 from io import StringIO
 from django.core.management import call_command
-from tests.opendata.sample_data import populate
+from tests.factories import populate_every_kind
 call_command("migrate", interactive=False, verbosity=0)
 call_command("load_seed_content", stdout=StringIO())
-populate()
+populate_every_kind()
 call_command("export_claims", {path!r}, "--include-suggestions", stdout=StringIO())
 """
 

@@ -4,7 +4,7 @@ import pytest
 
 from claims.models import ClaimRevision, ReviewState
 from claims.structured_data import claim_review
-from tests.claims.factories import (
+from tests.factories import (
     add_origin,
     make_claim,
     make_evidence,

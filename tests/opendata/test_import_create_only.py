@@ -11,7 +11,7 @@ from django.core.management import call_command
 from claims.models import CitationCheck, Claim, ClaimOrigin, DoseCheck, Evidence
 from opendata.exporting import export_document
 from opendata.importing import import_document
-from tests.claims.factories import (
+from tests.factories import (
     add_origin,
     make_citation_check,
     make_claim,

@@ -18,7 +18,7 @@ from claims.limits import (
 )
 from claims.models import Claim, Topic
 from opendata import importing, validation
-from tests.claims.factories import make_claim, make_topic
+from tests.factories import make_claim, make_topic
 from tests.opendata.conftest import current_export, run_manage, sqlite_env
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import pytest
 
 from claims.models import ReviewState
 from config.urls import ADMIN_PATH
-from tests.claims.factories import make_claim, make_topic
+from tests.factories import make_claim, make_topic
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -19,7 +19,7 @@ from django.test import Client
 from claims.models import ReviewState
 from pagecache import content_version, version_listener
 from pagecache.pages import local_pages
-from tests.claims.factories import make_claim
+from tests.factories import make_claim
 from tests.pagecache.test_shared_cache import using_redis, wait_until
 from tests.redis_server import RedisServer
 

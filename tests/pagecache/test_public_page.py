@@ -9,7 +9,7 @@ from django.test import RequestFactory
 
 from pagecache import content_version
 from pagecache.decorators import public_page
-from tests.claims.factories import make_topic
+from tests.factories import make_topic
 
 pytestmark = pytest.mark.django_db
 

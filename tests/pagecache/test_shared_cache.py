@@ -29,7 +29,7 @@ from claims.models import ReviewState
 from pagecache import content_version, version, version_listener
 from pagecache.pages import local_pages
 from pagecache.version import CACHE_KEY, Version
-from tests.claims.factories import make_claim
+from tests.factories import make_claim
 from tests.redis_server import RedisServer
 
 ROOT = Path(__file__).resolve().parents[2]
