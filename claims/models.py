@@ -129,16 +129,17 @@ class Source(models.Model):
     citation_note = models.TextField(blank=True, **text_limit(NOTE_MAX_CHARS))
     integrity = models.CharField(
         "integrity notice", max_length=32, choices=Integrity.choices, blank=True, default="",
+        db_default="",
         help_text="A retraction, expression of concern or correction, or concerns about the "
         "same group's related work.",
     )
     integrity_note = models.TextField(
-        blank=True,
+        blank=True, default="", db_default="",
         help_text="Plain words shown beside the source: what is known, and what was not seen.",
         **text_limit(NOTE_MAX_CHARS),
     )
     integrity_citation = models.TextField(
-        blank=True,
+        blank=True, default="", db_default="",
         help_text="The notice's own citation (journal, date, PMID), for the clinician view.",
         **text_limit(NOTE_MAX_CHARS),
     )
@@ -302,7 +303,7 @@ class Claim(models.Model):
         max_length=200, help_text="One plain line: why this verdict (used in lists and handouts)."
     )
     verdict_population = models.CharField(
-        "for whom the verdict holds", max_length=160, blank=True,
+        "for whom the verdict holds", max_length=160, blank=True, default="", db_default="",
         help_text="The people and setting the verdict applies to, if narrower than everyone "
         "with MS, e.g. 'in people with a first episode, not yet on treatment'.",
     )

@@ -241,9 +241,9 @@ _module_seed_transactions: list = []  # (the open transaction, the pytest-django
 
 
 def _load_seed_content():
-    from django.core.management import call_command
+    from tests.seed_snapshot import load_seed_content
 
-    call_command("load_seed_content", stdout=open(os.devnull, "w"))
+    load_seed_content()
 
 
 def _roll_back_module_seed():
