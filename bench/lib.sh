@@ -107,6 +107,32 @@ bench_cleanup() {
 
 manage() { (cd "$ROOT" && "$PY" manage.py "$@"); }
 
+# --- the machine --------------------------------------------------------------------------
+
+bench_cpu_governor() {
+  # The CPU frequency governors of all CPUs, counted ("performance x2"), or "not exposed"
+  # where the kernel gives no cpufreq (as in most virtual machines).
+  local files
+  files=$(ls /sys/devices/system/cpu/cpu*/cpufreq/scaling_governor 2>/dev/null || true)
+  if [ -z "$files" ]; then
+    echo "not exposed (no /sys/devices/system/cpu/cpu*/cpufreq/scaling_governor)"
+  else
+    # shellcheck disable=SC2086
+    cat $files | sort | uniq -c | awk '{ printf "%s%s x%s", (NR > 1 ? ", " : ""), $2, $1 }'
+  fi
+}
+
+bench_machine_summary() {
+  # One line: cores, CPU model and clock, frequency governor, load average, memory.
+  local model mhz
+  model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+  mhz=$(sed -n 's/^cpu MHz[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+  printf '%s cores (%s%s); CPU frequency governor: %s; load average %s; %s MB memory free' \
+    "$(nproc)" "${model:-CPU model not given}" "${mhz:+, ${mhz%.*} MHz}" \
+    "$(bench_cpu_governor)" "$(cut -d' ' -f1-3 /proc/loadavg)" \
+    "$(awk '/^MemAvailable:/ { printf "%d", $2 / 1024 }' /proc/meminfo)"
+}
+
 # --- PostgreSQL ---------------------------------------------------------------------------
 
 _as_postgres() {
