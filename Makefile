@@ -26,8 +26,9 @@ run: install
 	DEBUG=true $(VENV)/bin/python manage.py runserver 127.0.0.1:8000
 
 # The whole test suite (browser tests need Chromium at /usr/bin/chromium; see README).
+# PYTEST_ARGS passes options through, e.g. make test PYTEST_ARGS='-m "not slow"'.
 test: install
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
