@@ -19,7 +19,7 @@ def document(name: str) -> dict:
 
 
 def test_there_is_a_file_per_topic_and_one_for_the_explorer():
-    assert set(FILES) == {"vitamin-b12-and-ms", EXPLORER_FILE}
+    assert set(FILES) == {"vitamin-b12-and-ms", "supplement-stack", EXPLORER_FILE}
     for name in FILES:
         topics = [topic["slug"] for topic in document(name)["records"]["topics"]]
         assert topics == ([] if name == EXPLORER_FILE else [name])
