@@ -664,3 +664,20 @@ class ReviewerProfile(models.Model):
         names = ["name", "role", "professional registration", "declared conflicts of interest"]
         values = self.required_values()
         return [name for name, value in zip(names, values, strict=True) if not value.strip()]
+
+
+class ClaimVector(models.Model):
+    """A published claim's vectors for matching by meaning (claims.search.vectors): derived
+    from the texts that represent it, recomputed when its published text changes, never
+    edited. `vectors` holds float32 rows of `dimensions` numbers: the mean of all its texts,
+    then one for each kind of text it has (its wording, what you may have read, its aliases)."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="vector")
+    model_name = models.CharField(max_length=100)
+    text_hash = models.CharField(max_length=64, help_text="SHA-256 of the texts encoded.")
+    dimensions = models.PositiveSmallIntegerField()
+    vectors = models.BinaryField()
+    computed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Vectors of claim {self.claim_id} ({self.model_name})"

@@ -1,5 +1,6 @@
 """Settings for every environment; deploy-time values come from environment variables."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -200,6 +201,19 @@ CONTENT_VERSION_IN_CACHE = env_bool(
 # The apps whose rows public pages show: every save, delete or many-to-many change of one of
 # their models bumps the content version, so no cached page outlives the content it shows.
 PAGECACHE_CONTENT_APPS = ["claims", "assessments"]
+
+# Matching by meaning (claims.search.embeddings): whether search and matching use the embedding
+# model at all, and how many threads the model's numpy and tokenizer may start in a process.
+# One suits a 2-core host running two workers; more threads only add queueing there. Set
+# before numpy or the tokenizer is imported, which is why it lives here.
+SEARCH_BY_MEANING = env_bool("SEARCH_BY_MEANING", True)
+EMBEDDING_THREADS = env_int("EMBEDDING_THREADS", 1)
+if EMBEDDING_THREADS < 1:
+    raise ImproperlyConfigured("EMBEDDING_THREADS must be 1 or more.")
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                  "RAYON_NUM_THREADS"):
+    os.environ.setdefault(_variable, str(EMBEDDING_THREADS))
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false" if EMBEDDING_THREADS == 1 else "true")
 
 # Security switches: safe for production by default, relaxed only where DEBUG asks for it.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

@@ -20,6 +20,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 
+from claims.models import Claim
+from claims.search.vectors import claim_vectors_update
 from opendata.document import (
     REF,
     REFS,
@@ -130,6 +132,10 @@ def import_document(
             writer.write()
             if dry_run:
                 transaction.set_rollback(True)
+            else:
+                # The published claims' vectors for matching by meaning (cheap: bench/RESULTS.md).
+                slugs = {record["slug"] for record in document["records"]["claims"]}
+                claim_vectors_update(claims=Claim.objects.filter(slug__in=slugs))
     except (IntegrityError, DataError) as exc:
         raise ImportRefused([f"{writer.current}: the database refused it: {exc}"]) from None
     return writer.report

@@ -8,7 +8,15 @@ of this package's modules, which are:
 - vocabulary: a query's words as the claims' vocabulary reads them (corrections, weights);
 - index: PostgreSQL's per-process index, and the SearchIndexCache that keeps it;
 - postgres and sqlite: the candidates each database hands the scorer;
-- scoring: the final order, of candidates from whichever function found them.
+- scoring: the lexical order, of candidates from whichever function found them;
+- embeddings: the sentence-embedding model (WordLlama), behind encode_queries and
+  encode_passages;
+- vectors: the texts that represent a claim, its stored vectors (ClaimVector) and the
+  per-process VectorIndexCache of one content version;
+- ranking: the final order, the lexical score blended with the similarity by meaning
+  (rule 10), and the levels a score reaches;
+- matching: the closest claims to a sentence, with their level (the "Check a text" page and
+  the suggestion inbox).
 
 1. Words. A query is normalised like the claims (claims.text: case, accents, punctuation;
    "b-12" is "b12"); a few phrases become one word (PHRASES: "multiple sclerosis" is "ms");
@@ -40,6 +48,17 @@ of this package's modules, which are:
 8. Bonuses. Finding every query word adds ALL_WORDS_BONUS; the query's words side by side
    in the wording or aliases add PHRASE_BONUS.
 9. Ties go to the better PostgreSQL candidate rank, then topic order, then claim number.
+10. Meaning. The query is also compared, as a whole, with each public claim's vectors
+   (claims.search.vectors: its wording, its "What you may have read" text and its aliases):
+   its similarity is the mean of its cosine with the claim's overall mean vector and its
+   best cosine with one kind of text. The model also reads the words rule 4 corrected a
+   misspelt term to. A claim's final score is that similarity plus LEXICAL_WEIGHT x its
+   score by rules 2 to 8 / the query's best such score. Every claim rules 1 to 8 find is
+   kept, in that blended order ("getting older and not soaking up b12 like before" puts
+   "B12 absorption falls as we get older" first); a claim they miss is added when its
+   similarity alone is at least MEANING_ONLY_FLOOR. Ties go to the better lexical score,
+   then topic order, then claim number. Without the model, or before any claim has vectors,
+   the order is that of rules 1 to 9.
 
 On PostgreSQL each process keeps an index of that vocabulary for the current content version
 (SearchIndex, kept by search_index_cache: which claims use each word, in their own wording or
@@ -50,10 +69,10 @@ query word only in their summary (the GIN index on search_words) make up the num
 used for local runs, reads the public claims and matches in Python. On both, the final order
 comes from the same small scorer, run only on the candidates. Both databases give the same
 results until PostgreSQL has more matches than it hands the scorer: then it keeps the best of
-the own-wording matches.
+the own-wording matches. Rule 10 reads each process's VectorIndex of the current content
+version (kept by vector_index_cache, built once per content change from the ClaimVector
+rows); the similarities are computed in memory, on both databases alike.
 """
-
-from django.db import connection
 
 from claims.models import Claim
 from claims.search.index import (
@@ -63,33 +82,27 @@ from claims.search.index import (
     search_index,
     search_index_cache,
 )
-from claims.search.postgres import CANDIDATE_LIMIT, _Matches, postgres_candidates
-from claims.search.scoring import Scorer, match_quality, rank
-from claims.search.sqlite import sqlite_candidates
+from claims.search.postgres import CANDIDATE_LIMIT, _Matches
+from claims.search.ranking import lexical_ranking, ranked_claims
+from claims.search.scoring import Scorer, match_quality
 from claims.search.vocabulary import QueryWord, Vocabulary
 from claims.search.words import MAX_QUERY_LENGTH, MAX_TERMS, query_terms, sound_key, stem
 
 __all__ = [
     "CANDIDATE_LIMIT", "MAX_QUERY_LENGTH", "MAX_TERMS", "RANK_LIMIT", "QueryWord", "Scorer",
     "SearchIndex", "SearchIndexCache", "Vocabulary", "_Matches", "match_quality", "query_terms",
-    "search_claims", "search_index", "search_index_cache", "sound_key", "stem",
+    "lexical_ranking", "ranked_claims", "search_claims", "search_index", "search_index_cache",
+    "sound_key", "stem",
 ]
 
 
 def search_claims(query: str, limit: int = 20, *, version=None) -> list[Claim]:
-    """Public claims matching a lay query, best first.
+    """Public claims matching a lay query, best first (rules 1 to 10).
 
-    Queries: PostgreSQL 1 or 2 (the best wording matches by id, and if they are too few the
-    summary matches; the content version unless given, and the search index's vectors once
-    per content version and process), SQLite 1 (the public claims).
+    Queries: the content version unless given; PostgreSQL 1 or 2 (the best wording matches
+    by id, and if they are too few the summary matches; the search index's vectors once per
+    content version and process), SQLite 1 (the public claims); the claim vectors once per
+    content version and process; on PostgreSQL 1 more when claims are found by meaning alone.
     """
-    terms = query_terms(query)
-    if not terms:
-        return []
-    # The seam for other ways of finding claims (matching by meaning): a function from the
-    # query's terms to its words and candidate claims; the scorer orders whatever it finds.
-    find = postgres_candidates if connection.vendor == "postgresql" else sqlite_candidates
-    words, candidates = find(terms, version=version)
-    if not words:
-        return []
-    return rank(words, candidates, limit)
+    return [ranked.claim for ranked in ranked_claims(query, limit, version=version)]
+

@@ -17,8 +17,9 @@ from claims.text import search_normalise
 
 # What the scorer and the template read: the long Markdown and HTML stay in the database.
 RESULT_FIELDS = (
-    "slug", "number", "text", "short_wording", "aliases", "verdict_reason", "search_document",
-    "topic__title", "topic__slug", "topic__order", "verdict__code", "verdict__label",
+    "slug", "number", "text", "short_wording", "aliases", "verdict_reason", "verdict_population",
+    "search_document", "topic__title", "topic__slug", "topic__order", "verdict__code",
+    "verdict__label",
 )
 
 

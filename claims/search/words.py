@@ -25,6 +25,7 @@ PHRASES = [
         (r"\bvit(?:amin|amine)? b12\b", "b12"),  # on this site "vitamin b12" is "b12"
         (r"\bpins and needles\b", "tingling"),
         (r"\bworn out\b", "tired"),
+        (r"\blion ?s mane\b", "lions mane"),  # "lion's mane" without its stray "s"
     ]
 ]
 
@@ -46,6 +47,17 @@ SYNONYMS = [
     "food foods diet",
     "stroke strokes vascular",
     "cure cured cures curable curing treat treated treats treatment treatable heal fix",
+    # The supplement stack's parts (topic supplement-stack), by the names people use.
+    "d d3 cholecalciferol calciferol sunshine sunlight",
+    "omega fish epa dha",
+    "turmeric curcumin curcuma",
+    "biotin b7 md1003",
+    "swank wahls paleo",
+    "magnesium mag glycinate",
+    "probiotic probiotics microbiome lactobacillus bifidobacterium",
+    "relapse relapses relapsing flare flares flareup flareups",
+    "prevent prevents prevention preventing",
+    "progressive ppms spms",
 ]
 SYNONYMS_OF: dict[str, frozenset[str]] = {
     word: frozenset(group.split()) - {word} for group in SYNONYMS for word in group.split()
@@ -63,7 +75,8 @@ INTENT_WORDS = frozenset(
 BENEFIT_WORDS = frozenset(
     "help helps treat treats cure cures heal heals ease eases improve improves reduce "
     "reduces protect protects repair repairs support supports relieve relieves benefit "
-    "benefits better good essential should need".split()
+    "benefits better good essential should need prevent prevents calm calms boost "
+    "boosts".split()
 )
 LACK_WORDS = frozenset("lack lacks lacking low deficiency deficient deficiencies shortage".split())
 

@@ -34,6 +34,7 @@ from claims.models import (
     Topic,
     Verdict,
 )
+from claims.search.vectors import claim_vectors_update
 from editorial.models import Contribution, ProposedChange
 from editorial.services.audit import audit_entry_create
 from editorial.services.errors import WorkflowError
@@ -412,6 +413,8 @@ def change_approve(*, change: ProposedChange, actor, comment: str = "") -> Propo
         change.object_id = obj.pk
         claims_after = claims_showing(obj)
     affected = {claim.pk: claim for claim in [*claims_before, *claims_after]}.values()
+    if model is ClaimOrigin:  # "What you may have read" is part of what matching reads
+        claim_vectors_update(claims=affected)
     for user in contributors:
         contributions_record(claims=affected, actor=user, part=_describe(obj))
     change.state = ProposedChange.State.APPLIED

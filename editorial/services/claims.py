@@ -27,6 +27,7 @@ from claims.models import (
     Verdict,
     VerdictChange,
 )
+from claims.search.vectors import claim_vectors_update
 from editorial.models import Contribution
 from editorial.services import changes
 from editorial.services.audit import audit_entry_create
@@ -319,6 +320,8 @@ def _transition(claim: Claim, *, actor, to_state: str, action: str, comment: str
     claim.state = to_state
     claim.version += 1
     _save_claim(claim, actor=actor, reason=f"{_state_label(before)} -> {_state_label(to_state)}")
+    # Published text is what matching by meaning reads: its vectors follow it (no-op if same).
+    claim_vectors_update(claims=[claim])
     audit_entry_create(
         actor=actor, action=action, claim=claim, from_state=before, to_state=to_state,
         comment=comment,

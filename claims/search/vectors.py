@@ -1,0 +1,228 @@
+"""Claim vectors: the texts that represent a published claim, their stored vectors
+(ClaimVector), and the index of one content version that queries are compared with in memory.
+
+A claim is represented by its own wording, what its page shows under "What you may have read"
+(each origin's quote and our wording of it) and its aliases. Its stored vectors are the mean
+of all those texts' vectors, then one mean for each of the three kinds it has; a query's
+similarity to the claim is the average of its cosine with the overall mean and its best
+cosine with a kind (bench/RESULTS.md, "Matching by meaning": this measured as well as one
+vector per text, and it keeps a claim at four vectors however many aliases it gains).
+
+Storage sits behind vector_index(version).similarities(): a move to pgvector (README) replaces
+VectorIndex and the reads in VectorIndexCache, and nothing that calls them.
+"""
+
+import hashlib
+import logging
+import time
+
+import numpy as np
+
+from claims.models import PUBLIC_STATES, Claim, ClaimVector
+from claims.search import embeddings
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("wording", "read", "aliases")
+
+
+def claim_passage_groups(claim) -> dict[str, list[str]]:
+    """The texts that represent a claim, by kind (KINDS). Blank and repeated texts are left
+    out. Reads claim.claim_origins (prefetch it for many claims)."""
+    seen: set[str] = set()
+
+    def fresh(texts):
+        kept = []
+        for text in texts:
+            text = " ".join((text or "").split())
+            if text and text.lower() not in seen:
+                seen.add(text.lower())
+                kept.append(text)
+        return kept
+
+    origins = list(claim.claim_origins.all())
+    return {
+        "wording": fresh([claim.text, claim.short_wording]),
+        "read": fresh(text for origin in origins for text in (origin.quote, origin.wording)),
+        "aliases": fresh(claim.alias_list()),
+    }
+
+
+def passages_hash(groups: dict[str, list[str]]) -> str:
+    """What the vectors were computed from: the model and every text, by kind."""
+    digest = hashlib.sha256(embeddings.MODEL_NAME.encode())
+    for kind in KINDS:
+        for text in groups[kind]:
+            digest.update(f"\x1e{kind}\x1f{text}".encode())
+    return digest.hexdigest()
+
+
+def claim_rows(vectors: np.ndarray, kinds: list[str]) -> np.ndarray:
+    """The stored rows of one claim from its texts' vectors (kinds[i] is the kind of row i):
+    the normalised mean of all, then that of each kind present, in KINDS order."""
+    rows = [vectors.mean(axis=0)]
+    rows += [vectors[[k == kind for k in kinds]].mean(axis=0) for kind in KINDS if kind in kinds]
+    rows = np.asarray(rows, dtype=np.float32)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True).clip(min=1e-12)
+
+
+# --- writes -------------------------------------------------------------------------------
+
+
+def claim_vectors_update(*, claims=None, force: bool = False) -> int:
+    """Compute and store the vectors of the given claims (all claims if None) that are in a
+    published state and whose texts changed since their vectors were computed (or all of them
+    with force). Returns how many were computed.
+
+    Called where publication happens (editorial's claim and proposed-change services), by the
+    importer, and by `manage.py compute_claim_vectors`. A draft's text is never encoded. If
+    the model cannot be loaded nothing is written, and lexical search goes on meanwhile.
+    """
+    queryset = Claim.objects.all() if claims is None else Claim.objects.filter(
+        pk__in=[claim.pk for claim in claims])
+    published = list(
+        queryset.filter(state__in=PUBLIC_STATES)
+        .only("id", "text", "short_wording", "aliases")
+        .prefetch_related("claim_origins")
+        .order_by("id")
+    )
+    if not published:
+        return 0
+    stored = dict(
+        ClaimVector.objects.filter(claim__in=[claim.pk for claim in published])
+        .values_list("claim_id", "text_hash")
+    )
+    todo = []
+    for claim in published:
+        groups = claim_passage_groups(claim)
+        digest = passages_hash(groups)
+        if force or stored.get(claim.pk) != digest:
+            todo.append((claim, groups, digest))
+    if not todo:
+        return 0
+    texts, owners, kinds = [], [], []
+    for at, (_, groups, _) in enumerate(todo):
+        for kind in KINDS:
+            texts += groups[kind]
+            owners += [at] * len(groups[kind])
+            kinds += [kind] * len(groups[kind])
+    try:
+        encoded = embeddings.encode_passages(texts)
+    except embeddings.EmbeddingUnavailable:
+        return 0
+    owners_array = np.asarray(owners)
+    for at, (claim, _, digest) in enumerate(todo):
+        mine = owners_array == at
+        rows = claim_rows(encoded[mine], [k for k, m in zip(kinds, mine, strict=True) if m])
+        ClaimVector.objects.update_or_create(claim=claim, defaults={
+            "model_name": embeddings.MODEL_NAME, "text_hash": digest,
+            "dimensions": rows.shape[1], "vectors": rows.tobytes(),
+        })
+    return len(todo)
+
+
+# --- reads: the in-memory index of one content version ---------------------------------------
+
+
+class VectorIndex:
+    """The stored vectors of the public claims, as two arrays: each claim's overall mean, and
+    its KINDS means (zero where it has no text of that kind)."""
+
+    def __init__(self, rows):
+        """rows: (claim id, dimensions, vectors bytes) of every public claim with vectors."""
+        rows = list(rows)
+        self.claim_ids = np.array([claim_id for claim_id, _, _ in rows], dtype=np.int64)
+        dimensions = rows[0][1] if rows else embeddings.DIMENSIONS
+        self.means = np.zeros((len(rows), dimensions), dtype=np.float32)
+        self.kinds = np.zeros((len(rows), len(KINDS), dimensions), dtype=np.float32)
+        for at, (_, dims, data) in enumerate(rows):
+            matrix = np.frombuffer(bytes(data), dtype=np.float32).reshape(-1, dims)
+            self.means[at] = matrix[0]
+            self.kinds[at, : len(matrix) - 1] = matrix[1:]
+        self._flat_kinds = self.kinds.reshape(-1, dimensions)
+        self.positions = {claim_id: at for at, claim_id in enumerate(self.claim_ids.tolist())}
+
+    def __len__(self) -> int:
+        return len(self.claim_ids)
+
+    @property
+    def nbytes(self) -> int:
+        return self.means.nbytes + self.kinds.nbytes + self.claim_ids.nbytes
+
+    def similarities(self, query: np.ndarray) -> "Similarities":
+        """Each claim's similarity to a query vector: the mean of its cosine with the claim's
+        overall mean and its best cosine with one of the claim's kinds of text."""
+        if not len(self):
+            return Similarities(self, np.zeros(0, dtype=np.float32))
+        best_kind = (self._flat_kinds @ query).reshape(len(self), len(KINDS)).max(axis=1)
+        return Similarities(self, (self.means @ query + best_kind) / 2)
+
+
+class Similarities:
+    """A query's similarity to every claim of an index, read by claim id (a mapping)."""
+
+    def __init__(self, index: VectorIndex, scores: np.ndarray):
+        self.index, self.scores = index, scores
+
+    def __len__(self) -> int:
+        return len(self.scores)
+
+    def __contains__(self, claim_id) -> bool:
+        return claim_id in self.index.positions
+
+    def __getitem__(self, claim_id) -> float:
+        return float(self.scores[self.index.positions[claim_id]])
+
+    def get(self, claim_id, default=None):
+        return self[claim_id] if claim_id in self else default
+
+    def closest(self, limit: int) -> list[int]:
+        """The ids of the `limit` most similar claims, best first."""
+        limit = min(limit, len(self.scores))
+        if limit <= 0:
+            return []
+        best = np.argpartition(-self.scores, limit - 1)[:limit]
+        best = best[np.argsort(-self.scores[best], kind="stable")]
+        return self.index.claim_ids[best].tolist()
+
+
+class VectorIndexCache:
+    """This process's VectorIndex of one content version, like claims.search.index's
+    SearchIndexCache: built at its first use, replaced when the version changes, dropped by
+    clear(). vector_index_cache is the one instance."""
+
+    def __init__(self):
+        self._held: tuple[tuple, VectorIndex] | None = None  # swapped whole, thread-safe
+
+    def get(self, version) -> VectorIndex:
+        key = (version.number, version.changed_at)
+        held = self._held
+        if held is None or held[0] != key:
+            started = time.perf_counter()
+            rows = ClaimVector.objects.filter(
+                claim__in=Claim.objects.public(), model_name=embeddings.MODEL_NAME
+            ).order_by("claim_id").values_list("claim_id", "dimensions", "vectors")
+            index = VectorIndex(rows)
+            held = self._held = (key, index)
+            logger.info("Vector index of %d claims built in %.0f ms (%.1f MB)", len(index),
+                        1000 * (time.perf_counter() - started), index.nbytes / 1e6)
+        return held[1]
+
+    def clear(self) -> None:
+        self._held = None
+
+
+vector_index_cache = VectorIndexCache()
+
+
+def similarities_by_meaning(text: str, version) -> Similarities | None:
+    """Each public claim's similarity to text, by claim id; None when matching by meaning is
+    not possible (no claim has vectors for this model, or the model did not load)."""
+    index = vector_index_cache.get(version)
+    if not len(index):
+        return None
+    try:
+        query = embeddings.encode_queries([text])[0]
+    except embeddings.EmbeddingUnavailable:
+        return None
+    return index.similarities(query)
