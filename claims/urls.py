@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from claims import views
+from claims import views, views_check
 
 app_name = "claims"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("check/", views_check.check_text, name="check_text"),
     path("about/evidence/", views.evidence_scale, name="evidence_scale"),
     path("about/editorial-policy/", views.editorial_policy, name="editorial_policy"),
     path("about/corrections/", views.corrections, name="corrections"),

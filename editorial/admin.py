@@ -5,11 +5,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from editorial.admin_review import ReadOnlyAdmin
 from editorial.forms import AcceptSuggestionForm, DeclineSuggestionForm, DuplicateSuggestionForm
 from editorial.models import AuditEntry, Suggestion
+from editorial.near_duplicates import near_duplicates
 from editorial.services import suggestions as services
 
 
@@ -31,19 +33,45 @@ TRIAGE_FORMS = {
 @admin.register(Suggestion)
 class SuggestionAdmin(admin.ModelAdmin):
     change_form_template = "admin/editorial/suggestion/change_form.html"
-    list_display = ["__str__", "status", "created_at", "has_email", "claim"]
+    list_display = ["__str__", "status", "created_at", "has_email", "claim", "closest_claims"]
     list_select_related = ["claim"]
     list_filter = ["status"]
     search_fields = ["claim_text"]
     fields = [
-        "claim_text", "seen_at", "email", "email_consent", "created_at", "status", "claim",
-        "triage_note", "triaged_by", "triaged_at",
+        "claim_text", "closest_claims", "seen_at", "email", "email_consent", "created_at",
+        "status", "claim", "triage_note", "triaged_by", "triaged_at",
     ]
     readonly_fields = fields
 
     @admin.display(boolean=True, description="wants a reply")
     def has_email(self, obj):
         return bool(obj.email and obj.email_consent)
+
+    # --- near-duplicates: the published claims closest to each suggestion ------------------
+
+    def get_changelist_instance(self, request):
+        """The page of suggestions, each with its closest claims, found for the whole page at
+        once (editorial.near_duplicates) rather than row by row."""
+        changelist = super().get_changelist_instance(request)
+        page = list(changelist.result_list)  # evaluates the page; the list shows these rows
+        found = near_duplicates(page)
+        for suggestion in page:
+            suggestion.near_duplicates = found[suggestion.pk]
+        return changelist
+
+    @admin.display(description="closest claims we have")
+    def closest_claims(self, obj):
+        found = getattr(obj, "near_duplicates", None)
+        if found is None:  # the change page: one suggestion
+            found = near_duplicates([obj])[obj.pk]
+        if not found:
+            return "None close"
+        items = format_html_join(
+            "", '<li><a href="{}">{}</a> ({})</li>',
+            ((reverse("admin:claims_claim_change", args=[match.claim.pk]),
+              match.claim.short_wording, match.level_words) for match in found),
+        )
+        return format_html('<ul class="near-duplicates">{}</ul>', items)
 
     def has_add_permission(self, request):
         return False  # suggestions come only from readers

@@ -26,7 +26,7 @@ GET_ONLY = "GET, HEAD, OPTIONS"
 GET_OR_POST = "GET, HEAD, POST, OPTIONS"
 POST_ONLY = "POST, OPTIONS"
 ALLOW = {"/suggest/": GET_OR_POST, "/explorer/": GET_OR_POST, "/explorer/results/": GET_OR_POST,
-         "/explorer/appointment-sheet/": GET_OR_POST}
+         "/explorer/appointment-sheet/": GET_OR_POST, "/check/": GET_OR_POST}
 
 
 @pytest.fixture
