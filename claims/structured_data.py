@@ -66,6 +66,15 @@ def reviewer_name(claim: Claim) -> str:
     return credit["name"] if credit else ""
 
 
+def verdict_statement(claim: Claim) -> str:
+    """The verdict in words, with for whom it holds when that is narrower than everyone with
+    MS: "Partly supported, needs context (only in people with a first episode, ...)". The
+    page shows the same words: the label, then "This verdict applies only ..." under it."""
+    population = claim.verdict_population.strip().rstrip(".")
+    label = claim.verdict.label
+    return f"{label} (only {population})" if population else label
+
+
 def claim_review(claim: Claim) -> dict | None:
     """The schema.org ClaimReview, for an approved claim only (else None)."""
     if not is_reviewed(claim):
@@ -90,7 +99,12 @@ def claim_review(claim: Claim) -> dict | None:
             "ratingValue": claim.verdict.rating_value,
             "bestRating": BEST_RATING,
             "worstRating": WORST_RATING,
-            "alternateName": claim.verdict.label,
+            # For whom the verdict holds goes with the rating, not the claim: claimReviewed
+            # is the claim as people meet it ("Vitamin D treats MS"), and readers of a
+            # ClaimReview (search results, fact-check tools) show alternateName as the
+            # verdict beside it. Narrowing the claim's wording would review a claim nobody
+            # made; narrowing the rating says the verdict is about some people only.
+            "alternateName": verdict_statement(claim),
         },
         "author": {"@type": "Organization", "name": settings.SITE_NAME, "url": settings.SITE_URL},
         "datePublished": published_on(claim).isoformat(),

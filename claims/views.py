@@ -5,14 +5,20 @@ from django.shortcuts import render
 
 from claims import selectors
 from claims.search import MAX_QUERY_LENGTH, search_claims
-from claims.structured_data import claim_page_graph, published_on, review_credit
+from claims.structured_data import (
+    claim_page_graph,
+    published_on,
+    review_credit,
+    verdict_statement,
+)
 from config.http import get_only
 from pagecache import decorators
 
 AUDIENCE_COOKIE = "audience"
 AUDIENCE_COOKIE_AGE = 365 * 24 * 60 * 60
+# Lay searches across the topics, not B12 alone; each finds a claim (tests/claims/test_two_topics).
 SUGGESTED_SEARCHES = (
-    "sublingual b12", "b12 injections", "methylcobalamin", "fatigue", "homocysteine",
+    "sublingual b12", "b12 injections", "vitamin d", "fish oil", "biotin", "fatigue",
 )
 
 
@@ -133,6 +139,7 @@ def claim_detail(request, slug):
         "published_on": published_on(claim),
         "review_credit": review_credit(claim),
         "structured_data": claim_page_graph(claim, audience),
+        "verdict_statement": verdict_statement(claim),
     }
     template = "claims/claim.html#audience_panel" if wants_partial(request) else "claims/claim.html"
     return remember_audience(request, render(request, template, context))

@@ -275,7 +275,9 @@ class ClaimAdmin(WorkflowAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
         ("The claim", {"fields": [
             "topic", "number", "slug", "text", "short_wording", "aliases",
         ]}),
-        ("Verdict", {"fields": ["verdict", "verdict_reason", "verdict_change_reason"]}),
+        ("Verdict", {"fields": [
+            "verdict", "verdict_reason", "verdict_population", "verdict_change_reason",
+        ]}),
         ("Patient and clinician text", {"fields": [
             "reading_grades", "patient_summary_md", "clinician_summary_md", "what_to_do_md",
             "no_guideline_note",
@@ -598,11 +600,29 @@ class EvidenceAdmin(ReviewedAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(ReviewedAdminMixin, VersionHistoryMixin, admin.ModelAdmin):
+    """Like every row a public page shows, a change to a source a published claim cites,
+    its integrity notice included, waits for a medical reviewer (ReviewedAdminMixin)."""
+
     form = SourceAdminForm
-    list_display = ["short_name", "source_type", "year", "doi", "pmid", "citation_verified"]
-    list_filter = ["source_type", "citation_verified"]
+    list_display = [
+        "short_name", "source_type", "year", "doi", "pmid", "citation_verified", "integrity",
+    ]
+    list_filter = ["source_type", "citation_verified", "integrity"]
     formfield_overrides = URL_FIELDS_HTTPS
     search_fields = ["short_name", "key", "citation", "doi", "pmid"]
+    fieldsets = [
+        ("The source", {"fields": [
+            "key", "short_name", "source_type", "citation", "year", "doi", "pmid", "url",
+            "citation_verified", "citation_note",
+        ]}),
+        ("Integrity notice", {
+            "fields": ["integrity", "integrity_note", "integrity_citation"],
+            "description": "Shown beside this source on every page, handout and feed entry "
+            "that cites it. Patients see the label and your plain words; clinicians also see "
+            "the notice's citation. A retraction is marked so that nobody can miss it.",
+        }),
+        (None, {"fields": ["base_snapshot"]}),
+    ]
 
     def restore_version(self, request, obj, history_id):
         services.source_restore_version(source=obj, actor=request.user, history_id=history_id)

@@ -357,11 +357,21 @@ class SourceAdminForm(ReviewedRowForm):
         model = Source
         fields = [
             "key", "short_name", "source_type", "citation", "year", "doi", "pmid", "url",
-            "citation_verified", "citation_note",
+            "citation_verified", "citation_note", "integrity", "integrity_note",
+            "integrity_citation",
         ]
 
     def clean(self):
         cleaned = super().clean()
+        # A notice needs plain words for patients; words without a notice would show nothing.
+        if cleaned.get("integrity") and not (cleaned.get("integrity_note") or "").strip():
+            self.add_error("integrity_note", "Say in plain words what is known about this "
+                           "notice, and what was not seen: patients read it beside the source.")
+        if not cleaned.get("integrity") and any(
+            (cleaned.get(name) or "").strip() for name in ("integrity_note", "integrity_citation")
+        ):
+            self.add_error("integrity", "Choose the kind of notice, or clear its words: "
+                           "without a kind, nothing is shown.")
         candidate = Source(
             doi=cleaned.get("doi") or "", pmid=cleaned.get("pmid") or "",
             year=cleaned.get("year"), short_name=cleaned.get("short_name") or "This source",

@@ -71,6 +71,8 @@ def claim_entry(claim: Claim) -> dict:
             "best_rating": BEST_RATING,
             "worst_rating": WORST_RATING,
             "reason": claim.verdict_reason,
+            # For whom the verdict holds, if narrower than everyone with MS ("" if not).
+            "population": claim.verdict_population,
         },
         "review": {
             "first_published": published_on(claim).isoformat(),
@@ -105,6 +107,7 @@ def _sources(claim: Claim) -> list[dict]:
             "pmid": source.pmid,
             "url": source.url,
             "citation_verified": source.citation_verified,
+            "integrity": _integrity(source),
             "checked": PROVENANCE_ORIGINAL,
             "evidence_verified": True,
         })
@@ -112,6 +115,19 @@ def _sources(claim: Claim) -> list[dict]:
         entry["checked"] = _weaker(entry["checked"], item.provenance)
         entry["evidence_verified"] = entry["checked"] == PROVENANCE_ORIGINAL
     return list(entries.values())
+
+
+def _integrity(source) -> dict | None:
+    """A retraction, expression of concern, correction or concern about related work, as the
+    claim page shows it beside the source (null when no notice is known)."""
+    if not source.integrity:
+        return None
+    return {
+        "status": source.integrity,
+        "label": source.get_integrity_display(),
+        "note": source.integrity_note,
+        "citation": source.integrity_citation,
+    }
 
 
 def _weaker(level: str, other: str) -> str:

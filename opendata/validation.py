@@ -409,9 +409,26 @@ def _check_relies_on(kind: Kind, records) -> list[str]:
     return problems
 
 
+def _check_integrity(kind: Kind, records) -> list[str]:
+    """An integrity notice comes with plain words, and plain words with a kind of notice (as
+    the Source admin form requires)."""
+    problems = []
+    for index, record in records:
+        label = record_label(kind, index, record)
+        if record["integrity"] and not record["integrity_note"].strip():
+            problems.append(f'{label}: field "integrity_note": say in plain words what is known '
+                            "about this notice")
+        if not record["integrity"] and (
+            record["integrity_note"].strip() or record["integrity_citation"].strip()
+        ):
+            problems.append(f'{label}: field "integrity": a note or citation needs the kind of '
+                            "notice")
+    return problems
+
+
 # A tick whose reviewer account was since deleted still imports: the page then shows how the
 # finding was seen (Evidence.provenance needs a named reviewer), so backups always restore.
-RECORD_RULES = {"claim_origins": _check_relies_on}
+RECORD_RULES = {"claim_origins": _check_relies_on, "sources": _check_integrity}
 
 
 def _check_unique_together(kind: Kind, records) -> list[str]:

@@ -2,7 +2,9 @@
 
 Each query is written the way a person might type it (typos, British and American spelling,
 slang), with the claims a reader would accept as an answer. The set is scored by how often an
-acceptable claim is in the top three; the rate is printed (run with -s to see it).
+acceptable claim is in the top three; the rate is printed per topic (run with -s to see it).
+Search spans both topics (vitamin B12 and MS; the daily supplement stack), so each topic's
+queries are asked of both, and a few ask for claims of both at once.
 """
 
 import os
@@ -29,6 +31,9 @@ B12_TREATS_MS = {
     "b12-supports-mood-and-cognition",
     "daily-supplement-stack-for-ms",
     "testimonial-fatigue-better-on-methyl-b12",
+    # The supplement-stack topic's claims that present B12 (alone, or in the stack) as a help.
+    "morning-b12-helps-ms",
+    "daily-supplement-stack",
 }
 INJECTIONS = {"weekly-hydroxocobalamin-injections", "b12-injections-work-faster"}
 FATIGUE = {"high-dose-b12-eases-ms-fatigue", "testimonial-fatigue-better-on-methyl-b12"}
@@ -41,7 +46,7 @@ HOMOCYSTEINE = {
     "b12-lowers-homocysteine-and-vascular-risk", "ask-for-homocysteine-and-mma-tests",
 }
 
-LAY_QUERIES: list[tuple[str, set[str]]] = [
+B12_LAY_QUERIES: list[tuple[str, set[str]]] = [
     # Does B12 treat, cure or help MS?
     ("b12 cure ms", B12_TREATS_MS),
     ("does b12 help ms", B12_TREATS_MS),
@@ -151,6 +156,75 @@ LAY_QUERIES: list[tuple[str, set[str]]] = [
     ("autoimmune gastritis and ms", {"ms-and-pernicious-anaemia"}),
 ]
 
+# The supplement-stack topic: one claim per part of the stack, and vitamin D, biotin and diets.
+VITAMIN_D = {"vitamin-d-treats-ms", "vitamin-d-prevents-ms", "vitamin-d-levels-high"}
+D_TREATS = {"vitamin-d-treats-ms"}
+D_PREVENTS = {"vitamin-d-prevents-ms"}
+D_HIGH = {"vitamin-d-levels-high"}
+BIOTIN = {"high-dose-biotin-progressive-ms"}
+OMEGA_3 = {"omega-3-helps-ms"}
+CURCUMIN = {"curcumin-calms-ms"}
+LIONS_MANE = {"lions-mane-repairs-myelin"}
+MAGNESIUM = {"magnesium-helps-ms"}
+B_COMPLEX = {"b-complex-supports-nerves"}
+PROBIOTICS = {"probiotics-improve-ms"}
+DIETS = {"swank-wahls-diet-treats-ms"}
+STACKS = {"daily-supplement-stack", "daily-supplement-stack-for-ms"}
+MORNING_B12 = {"morning-b12-helps-ms", "take-b12-in-the-morning"}
+
+STACK_LAY_QUERIES: list[tuple[str, set[str]]] = [
+    # Vitamin D: as a treatment beside MS medicines, to prevent MS, and "keep it high"
+    ("vit d for ms", D_TREATS),
+    ("does vitamin d help ms", D_TREATS),
+    ("viatmin d relapses", D_TREATS),
+    ("vitamin d3 with my ms meds", D_TREATS),
+    ("interferon and vitamin d", D_TREATS),
+    ("flare ups vitamin d", D_TREATS),
+    ("can vitamin d prevent ms", D_PREVENTS),
+    ("will vitamin d stop my kids getting ms", D_PREVENTS),
+    ("how high should my vitamin d be", D_HIGH),
+    ("vitamin d level too high", D_HIGH),
+    ("vitamin d blood test", D_HIGH),
+    ("sunshine vitamin ms", VITAMIN_D),
+    # Biotin
+    ("biotin progressive", BIOTIN),
+    ("high dose biotin for spms", BIOTIN),
+    ("md1003", BIOTIN),
+    ("biotn ms", BIOTIN),
+    ("biotin and troponin test", BIOTIN | B_COMPLEX),
+    # Omega-3 and fish oil
+    ("fish oil ms", OMEGA_3),
+    ("omega 3 for ms", OMEGA_3),
+    ("omega3 ms", OMEGA_3),
+    ("cod liver oil ms", OMEGA_3),
+    # Turmeric and curcumin
+    ("turmeric ms", CURCUMIN),
+    ("tumeric for ms", CURCUMIN),
+    ("curcumin inflamation", CURCUMIN),
+    ("turmeric liver damage", CURCUMIN),
+    # Lion's mane, magnesium, B-complex, probiotics
+    ("lions mane ms", LIONS_MANE),
+    ("lion's mane myelin repair", LIONS_MANE),
+    ("magnesuim ms", MAGNESIUM),
+    ("mag glycinate", MAGNESIUM),
+    ("magnesium for cramps", MAGNESIUM),
+    ("b complex ms", B_COMPLEX),
+    ("b-complex for nerves", B_COMPLEX),
+    ("probiotcs ms", PROBIOTICS),
+    ("gut bacteria ms", PROBIOTICS),
+    # Diets
+    ("swank diet", DIETS),
+    ("whals diet ms", DIETS),
+    ("paleo diet ms", DIETS),
+    # The stack as a whole, and B12 in the morning (in both topics)
+    ("supplement stack for ms", STACKS),
+    ("morning midday evening supplements", STACKS),
+    ("b12 morning", MORNING_B12),
+    ("methylcobalamin every morning", MORNING_B12),
+]
+
+LAY_QUERIES = B12_LAY_QUERIES + STACK_LAY_QUERIES
+
 
 @pytest.fixture(scope="module")
 def seeded_search(django_db_setup, django_db_blocker):
@@ -168,20 +242,29 @@ def top_slugs(query: str) -> list[str]:
 def test_the_labelled_set_is_big_and_names_real_claims(seeded_search):
     from claims.models import Claim
 
-    assert len(LAY_QUERIES) >= 60
+    assert len(B12_LAY_QUERIES) >= 60
+    assert len(STACK_LAY_QUERIES) >= 25
     assert len({query for query, _ in LAY_QUERIES}) == len(LAY_QUERIES)
     known = set(Claim.objects.public().values_list("slug", flat=True))
     assert set().union(*(slugs for _, slugs in LAY_QUERIES)) <= known
 
 
-def test_top_3_hit_rate_on_lay_queries(seeded_search):
-    misses = [
-        (query, top_slugs(query)) for query, acceptable in LAY_QUERIES
+def _misses(queries):
+    return [
+        (query, top_slugs(query)) for query, acceptable in queries
         if not acceptable & set(top_slugs(query))
     ]
-    rate = 1 - len(misses) / len(LAY_QUERIES)
-    print(f"\nlay queries: top-{TOP} hit rate {rate:.1%} "
-          f"({len(LAY_QUERIES) - len(misses)}/{len(LAY_QUERIES)})")
+
+
+@pytest.mark.parametrize("topic, queries", [
+    ("vitamin-b12-and-ms", B12_LAY_QUERIES),
+    ("supplement-stack", STACK_LAY_QUERIES),
+])
+def test_top_3_hit_rate_on_lay_queries(seeded_search, topic, queries):
+    misses = _misses(queries)
+    rate = 1 - len(misses) / len(queries)
+    print(f"\nlay queries ({topic}): top-{TOP} hit rate {rate:.1%} "
+          f"({len(queries) - len(misses)}/{len(queries)})")
     for query, found in misses:
         print(f"  miss: {query!r} -> {found}")
     assert rate >= REQUIRED_HIT_RATE, misses
@@ -210,3 +293,35 @@ def test_misspelt_injections_for_tiredness_find_injections_and_fatigue(seeded_se
     found = [claim.slug for claim in search_claims("b12 injekshuns for tiredness", limit=6)]
     assert found[0] == "high-dose-b12-eases-ms-fatigue"  # "b12 shots for tiredness"
     assert INJECTIONS <= set(found)
+
+
+# --- across the two topics -----------------------------------------------------------------
+
+
+def test_b12_in_the_morning_finds_the_claim_of_each_topic(seeded_search):
+    # One claim in each topic: "take B12 in the morning, it gives you energy" (B12) and
+    # "morning methylcobalamin helps MS" (the stack). A reader asking about either sees both.
+    assert MORNING_B12 <= set(top_slugs("b12 morning"))
+
+
+def test_asking_about_vitamin_d_finds_the_vitamin_d_claims_before_the_lists(seeded_search):
+    # Within the topic: the three claims about vitamin D itself come before the two stacks
+    # that only name it in a list.
+    assert set(top_slugs("vitamin d")) == VITAMIN_D
+    assert set(top_slugs("vit d for ms")) == VITAMIN_D
+
+
+def test_the_stack_is_found_in_both_topics(seeded_search):
+    assert STACKS <= set(top_slugs("supplement stack for ms"))
+
+
+@pytest.mark.parametrize("query, slug", [
+    ("biotin for progressive ms", "high-dose-biotin-progressive-ms"),
+    ("fish oil ms", "omega-3-helps-ms"),
+    ("turmeric ms", "curcumin-calms-ms"),
+    ("can vitamin d prevent ms", "vitamin-d-prevents-ms"),
+    ("lions mane ms", "lions-mane-repairs-myelin"),
+    ("swank diet", "swank-wahls-diet-treats-ms"),
+])
+def test_a_query_about_one_supplement_finds_its_own_claim_first(seeded_search, query, slug):
+    assert top_slugs(query)[0] == slug

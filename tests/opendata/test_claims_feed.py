@@ -49,7 +49,7 @@ def test_anonymous_reader_gets_each_claim_with_its_review_fields(client):
     assert entry["state"] == "approved"
     assert entry["verdict"] == {
         "code": "N", "label": "Not supported", "rating_value": 2, "best_rating": 5,
-        "worst_rating": 1, "reason": claim.verdict_reason,
+        "worst_rating": 1, "reason": claim.verdict_reason, "population": "",
     }
     assert entry["review"] == {
         "first_published": "2025-01-15", "last_reviewed": "2025-02-01",
@@ -65,7 +65,8 @@ def test_anonymous_reader_gets_each_claim_with_its_review_fields(client):
         "key": source.key, "short_name": source.short_name, "citation": source.citation,
         "type": "observational", "type_label": "Observational study", "year": 2020,
         "doi": source.doi, "pmid": source.pmid, "url": "https://example.org/a",
-        "citation_verified": True, "checked": "source", "evidence_verified": False,
+        "citation_verified": True, "integrity": None, "checked": "source",
+        "evidence_verified": False,
     }]
 
 

@@ -207,6 +207,23 @@ def _bad_choice(doc):
     return f'claims[{index}] "{slug}": field "state": Value \'published\' is not a valid choice'
 
 
+def _integrity_notice_without_words(doc):
+    index, source = next(
+        (i, s) for i, s in enumerate(doc["records"]["sources"]) if s["integrity"] == ""
+    )
+    source["integrity"] = "retracted"
+    return (f'sources[{index}] "{source["key"]}": field "integrity_note": say in plain words '
+            "what is known about this notice")
+
+
+def _integrity_words_without_a_notice(doc):
+    index, source = next(
+        (i, s) for i, s in enumerate(doc["records"]["sources"]) if s["integrity"] == ""
+    )
+    source["integrity_citation"] = "Retraction notice. J Test 2024;1:1."
+    return f'sources[{index}] "{source["key"]}": field "integrity": a note or citation needs'
+
+
 def _bad_date(doc):
     index, slug = claim_index(doc)
     doc["records"]["claims"][index]["last_reviewed"] = "01/02/2025"
@@ -246,6 +263,7 @@ CORRUPTIONS = [
     _number_out_of_range,
     _negative_order, _unknown_revision_key, _revision_value_over_the_limit,
     _revision_number_out_of_range, _revision_value_wrong_type,
+    _integrity_notice_without_words, _integrity_words_without_a_notice,
 ]
 
 

@@ -2,6 +2,7 @@
 
 CLAIM = "/claims/sublingual-b12-absorbs-better/"
 TOPIC = "/topics/vitamin-b12-and-ms/"
+STACK_TOPIC = "/topics/supplement-stack/"
 
 # (name, path): pages reached by a plain link.
 PUBLIC_PAGES = [
@@ -31,6 +32,13 @@ PUBLIC_PAGES = [
     ("not-found", "/claims/no-such-claim/"),
     ("claim-handout", CLAIM + "handout/"),
     ("topic-handout", TOPIC + "handout/"),
+    ("check-text", "/check/"),
+    # The second topic: a verdict for a narrower group, and sources with integrity notices.
+    ("stack-topic", STACK_TOPIC),
+    ("stack-claim-population", "/claims/vitamin-d-treats-ms/"),
+    ("stack-claim-retraction", "/claims/probiotics-improve-ms/"),
+    ("stack-claim-retraction-clinician", "/claims/probiotics-improve-ms/?audience=clinician"),
+    ("stack-topic-handout", STACK_TOPIC + "handout/"),
 ]
 
 # (name, form data): result explainer states. A GET never shows a result, so these are POSTed;
