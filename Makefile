@@ -26,9 +26,10 @@ run: install
 	DEBUG=true $(VENV)/bin/python manage.py runserver 127.0.0.1:8000
 
 # The whole test suite (browser tests need Chromium at /usr/bin/chromium; see README).
-# PYTEST_ARGS passes options through, e.g. make test PYTEST_ARGS='-m "not slow"'.
+# One pytest-xdist worker per core (on 2 cores: 5m24s in place of 7m05s, README "Tests and CI").
+# PYTEST_ARGS passes options through, e.g. make test PYTEST_ARGS='-m "not slow"' or '-n 0'.
 test: install
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

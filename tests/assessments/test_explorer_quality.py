@@ -29,6 +29,7 @@ def seeded(db):
 @pytest.mark.django_db
 @pytest.mark.skipif(not (VNU.exists() and shutil.which("java")) and not IN_CI,
                     reason="the HTML validator needs Java and `npm ci` (node_modules/vnu-jar)")
+@pytest.mark.slow
 def test_every_explorer_state_is_valid_html(client, seeded, tmp_path):
     for name, path, data in EXPLORER_STATES:
         (tmp_path / f"{name}.html").write_bytes(client.post(path, data).content)
@@ -69,6 +70,7 @@ def _submit_without_javascript(page, path: str, data: dict) -> None:
             page.get_by_role("button", name="Open a printable appointment sheet").click()
 
 
+@pytest.mark.slow
 def test_every_explorer_state_is_accessible_and_reflows(seeded_site, browser):
     for name, path, data in EXPLORER_STATES:
         for viewport in ({"width": 1280, "height": 900}, {"width": 320, "height": 640}):

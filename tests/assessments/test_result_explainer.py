@@ -368,6 +368,7 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true"}
 @pytest.mark.django_db
 @pytest.mark.skipif(not (VNU.exists() and shutil.which("java")) and not IN_CI,
                     reason="the HTML validator needs Java and `npm ci` (node_modules/vnu-jar)")
+@pytest.mark.slow
 def test_every_explainer_state_is_valid_html(client, tmp_path):
     for name, data in EXPLAINER_STATES:
         (tmp_path / f"{name}.html").write_bytes(client.post(URL, data).content)
@@ -394,6 +395,7 @@ def _submit(page, data: dict) -> None:
         page.locator("form.explainer-form button[type=submit]").click()
 
 
+@pytest.mark.slow
 def test_every_explainer_state_is_accessible_and_reflows(seeded_site, browser):
     for name, data in EXPLAINER_STATES:
         for viewport in ({"width": 1280, "height": 900}, {"width": 320, "height": 640}):

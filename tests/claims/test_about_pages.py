@@ -270,6 +270,7 @@ def _vnu_problems(directory) -> list[str]:
 
 @pytest.mark.skipif(not (VNU.exists() and shutil.which("java")) and not IN_CI,
                     reason="the HTML validator needs Java and `npm ci` (node_modules/vnu-jar)")
+@pytest.mark.slow
 def test_about_pages_are_valid_html(client, settings, tmp_path):
     reviewer("reviewer", conflicts="Paid speaker\nfor Example Pharma")
     for contact in ("", "editors@example.org"):

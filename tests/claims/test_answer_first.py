@@ -7,6 +7,7 @@ from claims.models import Claim
 PHONE = {"width": 390, "height": 844}
 
 
+@pytest.mark.slow
 def test_every_seed_claim_answers_on_the_first_screen(seeded_site, browser):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()

@@ -115,6 +115,7 @@ def test_audience_switch_works_as_a_plain_link_without_javascript(live_server, b
     context.close()
 
 
+@pytest.mark.slow
 def test_every_claims_page_passes_axe_and_stays_on_this_origin(live_server, page, content):
     requests = RequestLog(page, live_server.url)
     console = []

@@ -83,6 +83,7 @@ print(json.dumps({"before": before, "after": after, "exists": os.path.exists(sys
 """
 
 
+@pytest.mark.slow
 def test_without_its_database_file_healthz_is_503_and_pages_rendered_before_are_served(
         tmp_path):
     """SQLite opens a removed database as a new empty file, which answers SELECT 1."""

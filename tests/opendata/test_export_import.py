@@ -33,6 +33,7 @@ def import_file(path, **kwargs) -> str:
     return out.getvalue()
 
 
+@pytest.mark.slow
 def test_round_trip_from_sqlite_gives_an_identical_export(sqlite_export, source_document):
     # On the PostgreSQL CI run the test database is PostgreSQL: SQLite -> PostgreSQL.
     assert connection.vendor in {"sqlite", "postgresql"}

@@ -107,6 +107,7 @@ for path in ("/robots.txt", "/sitemap.xml", "/", "/editorial/", "/no-such-page/"
 """
 
 
+@pytest.mark.slow
 def test_a_configured_admin_path_is_named_in_no_public_response(tmp_path):
     """ADMIN_PATH is read when the URLs load, so a process of its own with it set."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings_test",

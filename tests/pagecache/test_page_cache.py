@@ -133,6 +133,7 @@ claim.save()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=False)
 def test_an_approved_edit_shows_on_every_worker_at_once(tmp_path):
     db = tmp_path / "workers.sqlite3"

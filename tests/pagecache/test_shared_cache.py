@@ -370,6 +370,7 @@ def site(tmp_path, redis_server, seeded_database):
 
 @pytest.mark.parametrize("path", [f"/claims/{SEED_SLUG}/", "/search/?q=sublingual"],
                          ids=["claim page", "search results"])
+@pytest.mark.slow
 def test_an_edit_shows_on_every_worker_at_once_and_is_rendered_only_once(
         site, redis_server, path):
     one, other = site.workers
