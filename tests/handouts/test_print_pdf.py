@@ -51,6 +51,18 @@ def test_topic_handout_prints_on_at_most_two_pages(site, page, paper):
 
 
 @pytest.mark.parametrize("paper", PAPER)
+def test_the_stack_topic_handout_prints_on_at_most_two_pages(site, page, paper):
+    pdf = print_pdf(page, site + "/topics/supplement-stack/handout/", paper, "topic-stack")
+    info = pdf_info(pdf)
+    assert info["pages"] <= 2 and info["size"] == PAPER[paper]
+    text = pdf_text(pdf)
+    for expected in ("The daily supplement stack for MS", "Our verdict: Contradicted",
+                     "What to do instead"):
+        assert expected in text, expected
+    assert "/topics/supplement-stack/".replace("-", "") in squeezed(text)
+
+
+@pytest.mark.parametrize("paper", PAPER)
 def test_printing_the_normal_claim_page_leaves_out_navigation_and_buttons(site, page, paper):
     pdf = print_pdf(page, site + "/claims/sublingual-b12-absorbs-better/", paper, "claim-page")
     text = pdf_text(pdf)
