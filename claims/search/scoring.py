@@ -11,7 +11,13 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from claims.models import Claim
-from claims.search.vocabulary import QueryWord, can_be_misspelt, lengths_can_match, similar
+from claims.search.vocabulary import (
+    FUZZY_CUTOFF,
+    QueryWord,
+    can_be_misspelt,
+    lengths_can_match,
+    similar,
+)
 from claims.search.words import BENEFIT_WORDS, LACK_WORDS, pattern, stem
 from claims.text import search_normalise
 
@@ -51,7 +57,40 @@ def match_quality(term: str, word: str) -> float:
     return 0.0
 
 
-@lru_cache(maxsize=2048)
+def _literal_matches(term: str, seen: set[str], ordered: list[str]) -> dict[str, float]:
+    """{word: match_quality(term, word)} for the words of seen it is above 0 for, without
+    calling it on every word: a word that is the term, shares its stem or starts with it
+    starts with the term's stem (a stem is a prefix of its word), so only those are looked
+    up in ordered (seen, sorted); any other word can only look like a misspelling of it, and
+    is compared by one matcher, after a bound on difflib's ratio that no such word's ratio
+    can exceed (each of its letters the term lacks is a character that cannot match)."""
+    found = {}
+    prefix = stem(term)
+    at = bisect_left(ordered, prefix)
+    start = at
+    while at < len(ordered) and ordered[at].startswith(prefix):
+        if quality := match_quality(term, ordered[at]):
+            found[ordered[at]] = quality
+        at += 1
+    if not can_be_misspelt(term):
+        return found
+    skip = set(ordered[start:at])
+    letters, length = set(term), len(term)
+    matcher = None
+    for word in seen:
+        size = len(word)
+        if word in skip or not lengths_can_match(size, length):
+            continue
+        if 2.0 * (size - len(set(word) - letters)) / (size + length) < FUZZY_CUTOFF:
+            continue
+        if matcher is None:
+            matcher = SequenceMatcher(None, "", term)
+        if quality := 0.75 * similar(matcher, word):
+            found[word] = quality
+    return found
+
+
+@lru_cache(maxsize=1 << 14)
 def _words_of(text: str) -> tuple[str, frozenset[str]]:
     """Text normalised and padded with spaces (to find a phrase in), and its words."""
     normalised = f" {search_normalise(text)} "
@@ -86,7 +125,7 @@ class Scorer:
         """The claims' words that query finds, each with how well (rules 2 to 4)."""
         found = {}
         if query.literal:
-            found = {word: quality for word in seen if (quality := match_quality(query.term, word))}
+            found = _literal_matches(query.term, seen, ordered)
         for form, quality in query.forms()[1 if query.literal else 0:]:
             text, is_prefix = pattern(form)
             at = bisect_left(ordered, text)
