@@ -224,26 +224,106 @@ def shipped_ranked():
     return Timed(lambda text: [(r.claim.slug, r.score) for r in ranked_claims(text, limit=10)])
 
 
-def shipped_levels(sentences):
-    """Precision and recall of the levels closest_claims gives, as shipped."""
-    from claims.search.matching import CHECKED, match_sentence
+def shipped_levels(texts):
+    """Precision and recall of the levels the "Check a text" page gives, as shipped: each
+    text's sentences matched together (claims.search.matching.match_sentences), as the page
+    does. Returns the totals by level and one row of counts per text."""
+    from claims.search.matching import CHECKED, match_sentences
 
+    def right(match, labels, level):
+        return match.claim.slug in labels["checked"] or (
+            level == "similar" and match.claim.slug in labels["similar"])
+
+    def positive(labels, level):
+        return bool(labels["checked"] or (level == "similar" and labels["similar"]))
+
+    pairs, per_text = [], []
+    for text in texts:
+        sentences = text["sentences"]
+        matches = match_sentences([s["sentence"] for s in sentences])
+        mine = list(zip(matches, sentences, strict=True))
+        pairs += mine
+        row = {"name": text["name"], "sentences": len(sentences),
+               "words": sum(len(s["sentence"].split()) for s in sentences),
+               "states": sum(bool(s["checked"]) for s in sentences),
+               "none": sum(not s["checked"] and not s["similar"] for s in sentences)}
+        for level in ("checked", "similar"):
+            matched = [(m, s) for m, s in mine if m is not None
+                       and (level == "similar" or m.level == CHECKED)]
+            row[level] = (len(matched), sum(right(m, s, level) for m, s in matched),
+                          sum(positive(s, level) for _, s in mine),
+                          sum(1 for _, s in matched if not s["checked"] and not s["similar"]))
+        per_text.append(row)
     out = {}
-    matches = [(match_sentence(s["sentence"]), s) for s in sentences]
     for level in ("checked", "similar"):
-        def right(match, labels, level=level):
-            return match.claim.slug in labels["checked"] or (
-                level == "similar" and match.claim.slug in labels["similar"])
+        matched = sum(row[level][0] for row in per_text)
+        correct = sum(row[level][1] for row in per_text)
+        positives = sum(row[level][2] for row in per_text)
+        on_negatives = sum(row[level][3] for row in per_text)
+        out[level] = (correct / matched if matched else 1.0, correct / positives, matched,
+                      on_negatives)
+    return out, per_text
 
-        matched = [(m, s) for m, s in matches if m is not None
-                   and (level == "similar" or m.level == CHECKED)]
-        correct = sum(right(m, s) for m, s in matched)
-        positives = sum(bool(s["checked"] or (level == "similar" and s["similar"]))
-                        for _, s in matches)
-        out[level] = (correct / len(matched) if matched else 1.0, correct / positives,
-                      len(matched), sum(1 for m, s in matched
-                                        if not s["checked"] and not s["similar"]))
-    return out
+
+def level_sweep(sentences):
+    """The CHECKED level under other rules, to choose one by measurement: for each rule, the
+    lowest CHECKED_AT (the blend's threshold) with precision >= 0.85 (and >= 0.88) and the
+    recall there. The rules add, one by one, what claims.search.matching ships: reading the
+    sentence as for_matching tidies it and further than a query (SENTENCE_TERMS, no
+    corrections); the gate of states_a_claim; and the words' agreement (a blend at SIMILAR_AT
+    or over, with a lexical score of WORDS_CHECKED_AT or over)."""
+    from django.test import override_settings
+
+    from claims.search import matching, ranking
+    from claims.search.ranking import ranked_claims_many
+
+    tidy = [matching.for_matching(s["sentence"]) for s in sentences]
+    as_query = ranked_claims_many([s["sentence"] for s in sentences], 3)
+    tidied = ranked_claims_many(tidy, 3)
+    ranked = matching._ranked(tidy, 3, None)
+    with override_settings(SEARCH_BY_MEANING=False):
+        words_alone = matching._ranked(tidy, 3, None)
+    positives = sum(bool(s["checked"]) for s in sentences)
+
+    def agree(r):
+        return r.score >= ranking.SIMILAR_AT and r.lexical >= ranking.WORDS_CHECKED_AT
+
+    rules = {
+        "the blend alone, the sentence read as a search query": (as_query, None, None),
+        "+ tidied (for_matching)": (tidied, None, None),
+        "+ read further (SENTENCE_TERMS, no corrections)": (ranked, None, None),
+        "+ not a question, heading or lead-in; 3 words or more": (
+            ranked, matching.states_a_claim, None),
+        "+ or SIMILAR_AT when the words agree (shipped)": (
+            ranked, matching.states_a_claim, agree),
+        "the words' agreement without the gate": (ranked, None, agree),
+        "lexical alone (the fallback; LEXICAL_CHECKED_AT), with the gate": (
+            words_alone, matching.states_a_claim, None),
+    }
+    rows = []
+    for label, (ranking_of, gate, also) in rules.items():
+        picks = [(rs[0], s, gate is None or gate(t))
+                 for rs, s, t in zip(ranking_of, sentences, tidy, strict=True) if rs]
+        cells = [label]
+        for floor in (0.85, 0.88):
+            best = None
+            for threshold in sorted({r.score for r, _, ok in picks if ok}):
+                matched = [(r, s) for r, s, ok in picks if ok and (
+                    r.score >= threshold or (also is not None and also(r)))]
+                correct = sum(r.claim.slug in s["checked"] for r, s in matched)
+                if matched and correct / len(matched) >= floor:
+                    best = (threshold, correct / len(matched), correct / positives, len(matched))
+                    break
+            cells += ["-"] * 4 if best is None else [
+                f"{best[0]:.3f}", f"{best[1]:.2f}", f"{best[2]:.2f}", str(best[3])]
+        rows.append("| " + " | ".join(cells) + " |")
+    return [
+        "CHECKED under other rules (the lowest CHECKED_AT, or LEXICAL_CHECKED_AT for lexical "
+        "alone, with precision >= 0.85, or >= 0.88, the recall there and the sentences "
+        "matched):", "",
+        "| rule | at | precision | recall | matched | at | precision | recall | matched |",
+        "|---|---|---|---|---|---|---|---|---|", *rows,
+    ]
 
 
 # --- scoring ------------------------------------------------------------------------------
@@ -350,13 +430,22 @@ def scale_lines(n: int) -> list[str]:
         started = time.perf_counter()
         index.similarities(embeddings.encode_queries([query])[0]).closest(20)
         times.append(time.perf_counter() - started)
+    batch = embeddings.encode_queries([phrase(12) for _ in range(150)])
+    batch_times = []
+    for _ in range(5):  # the sentences of a pasted blog, compared at once (match_sentences)
+        started = time.perf_counter()
+        for similarities in index.similarities_many(batch):
+            similarities.closest(1)
+        batch_times.append(time.perf_counter() - started)
     return [
         f"At {n:,} generated claims ({len(texts):,} texts, {len(KINDS)} kinds; the shipped "
         f"engine, one thread): encoding {encode_seconds:.1f} s "
         f"({1e6 * encode_seconds / len(texts):.0f} us a text); VectorIndex built from the "
         f"stored bytes in {1000 * build_seconds:.0f} ms, {index.nbytes / 1e6:.1f} MB; a query "
         f"encoded and compared with every claim: p50 {1000 * statistics.median(times):.1f} ms, "
-        f"p90 {1000 * statistics.quantiles(times, n=10)[-1]:.1f} ms.",
+        f"p90 {1000 * statistics.quantiles(times, n=10)[-1]:.1f} ms; 150 sentences compared "
+        f"at once (similarities_many, as a pasted blog is): "
+        f"{1000 * statistics.median(batch_times):.0f} ms (median of 5).",
     ]
 
 
@@ -370,7 +459,7 @@ def load_sets():
     own = [(q["query"], set(q["expected"])) for q in data["queries"]]
     sentences = [s for text in data["texts"] for s in text["sentences"]]
     lay = [(query, set(slugs)) for query, slugs in LAY_QUERIES]
-    return own, lay, sentences
+    return own, lay, sentences, data["texts"]
 
 
 def main():
@@ -380,6 +469,8 @@ def main():
     parser.add_argument("--misses", default="", help="print the misses of methods with this "
                         "text in their label")
     parser.add_argument("--only", default="", help="only methods with this text in their label")
+    parser.add_argument("--sweep", action="store_true",
+                        help="also score the CHECKED level under other rules (level_sweep)")
     parser.add_argument("--scale", type=int, default=10_000,
                         help="also time the shipped vectors for this many generated claims "
                         "(0: skip)")
@@ -396,7 +487,7 @@ def main():
     recomputed = claim_vectors_update(force=True)
     vector_seconds = time.perf_counter() - started
     claims = list(Claim.objects.public().prefetch_related("claim_origins").order_by("id"))
-    own, lay, sentences = load_sets()
+    own, lay, sentences, texts = load_sets()
     lexical = lexical_method()
     methods = [Method("lexical alone (today)", lexical, [lexical])]
     notes = []
@@ -459,16 +550,29 @@ def main():
         if args.misses and args.misses in method.label:
             for query, top in o["misses"] + lq["misses"]:
                 print(f"  {method.label} miss: {query!r} -> {top}")
-    levels = shipped_levels(sentences)
+    levels, per_text = shipped_levels(texts)
     lines += ["", *notes, "",
               "Levels: the lowest threshold with CHECKED precision >= 0.90 (or >= 0.85; "
               "SIMILAR >= 0.80) on the pasted sentences, and the recall it gives.", "",
-              "As shipped (claims.search.matching.match_sentence, its thresholds):", "",
+              "As shipped (claims.search.matching.match_sentences, its thresholds and rules; "
+              "each text's sentences matched together, as the page does):", "",
               "| level | precision | recall | sentences matched | of them, sentences that "
               "match none |", "|---|---|---|---|---|"]
     for level, (precision, recall, matched, on_negatives) in levels.items():
         lines.append(f"| {level.upper()} | {precision:.2f} | {recall:.2f} | {matched} | "
                      f"{on_negatives} |")
+    lines += ["", "Per text (CHECKED and SIMILAR: matched / right / sentences that state, or "
+              "are close to, a claim / matched on a sentence that matches none):", "",
+              "| text | words | sentences | state a claim | match none | CHECKED | SIMILAR |",
+              "|---|---|---|---|---|---|---|"]
+    for row in per_text:
+        lines.append(
+            f"| {row['name']} | {row['words']} | {row['sentences']} | {row['states']} | "
+            f"{row['none']} | " + " | ".join(
+                "{} / {} / {} / {}".format(*row[level]) for level in ("checked", "similar"))
+            + " |")
+    if args.sweep:
+        lines += ["", *level_sweep(sentences)]
     if args.scale:
         lines += ["", *scale_lines(args.scale)]
     report = "\n".join(lines)

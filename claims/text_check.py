@@ -64,25 +64,26 @@ def claims_in_text(text: str) -> TextCheck:
     """Each sentence of `text` (up to MAX_SENTENCES) with the checked claim it matches, if any.
 
     Queries: the content version (once, for every sentence), what the matching engine reads
-    for each distinct sentence (claims.search.matching), and one for the matched claims with
-    their verdicts, read again here so the page shows only public claims with the fields it
-    needs, whichever engine found them.
+    for all the distinct sentences together (claims.search.matching.match_sentences: the
+    candidate claims once, whatever the number of sentences), and one for the matched claims
+    with their verdicts, read again here so the page shows only public claims with the fields
+    it needs, whichever engine found them.
     """
     sentences = split_sentences(text)
     kept = sentences[:MAX_SENTENCES]
     version = current_version()
-    matches: dict[str, matching.ClaimMatch | None] = {}
-    for sentence in kept:  # each distinct sentence once: a post may repeat itself
-        if _key(sentence) not in matches:
-            matches[_key(sentence)] = (
-                matching.match_sentence(sentence, version=version) if _has_words(sentence)
-                else None
-            )
+    # Each distinct sentence once (a post may repeat itself), all in one call of the engine.
+    distinct = list(dict.fromkeys(_key(sentence) for sentence in kept if _has_words(sentence)))
+    first = {}
+    for sentence in kept:
+        first.setdefault(_key(sentence), sentence)
+    found = matching.match_sentences([first[key] for key in distinct], version=version)
+    matches: dict[str, matching.ClaimMatch | None] = dict(zip(distinct, found, strict=True))
     ids = {match.claim.pk for match in matches.values() if match is not None}
     claims = Claim.objects.public().select_related("verdict").in_bulk(ids) if ids else {}
     checked = []
     for sentence in kept:
-        match = matches[_key(sentence)]
+        match = matches.get(_key(sentence))
         claim = claims.get(match.claim.pk) if match is not None else None
         checked.append(CheckedSentence(
             text=sentence,

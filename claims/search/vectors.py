@@ -24,6 +24,9 @@ from claims.search import embeddings
 logger = logging.getLogger(__name__)
 
 KINDS = ("wording", "read", "aliases")
+# Queries compared with the index in one matrix product (similarities_many): at 10,000 claims
+# a block of 64 holds a 10,000 x 3 x 64 product, about 8 MB.
+BATCH_ROWS = 64
 
 
 def claim_passage_groups(claim) -> dict[str, list[str]]:
@@ -157,6 +160,19 @@ class VectorIndex:
         best_kind = (self._flat_kinds @ query).reshape(len(self), len(KINDS)).max(axis=1)
         return Similarities(self, (self.means @ query + best_kind) / 2)
 
+    def similarities_many(self, queries: np.ndarray) -> list["Similarities"]:
+        """similarities() for each row of queries, computed as matrix products (each claim
+        vector is read once per batch rather than once per query)."""
+        if not len(self):
+            return [Similarities(self, np.zeros(0, dtype=np.float32)) for _ in queries]
+        out = []
+        for start in range(0, len(queries), BATCH_ROWS):
+            block = queries[start:start + BATCH_ROWS].T  # dimensions x queries
+            best_kind = (self._flat_kinds @ block).reshape(len(self), len(KINDS), -1).max(axis=1)
+            scores = (self.means @ block + best_kind) / 2  # claims x queries
+            out += [Similarities(self, np.ascontiguousarray(column)) for column in scores.T]
+        return out
+
 
 class Similarities:
     """A query's similarity to every claim of an index, read by claim id (a mapping)."""
@@ -218,11 +234,20 @@ vector_index_cache = VectorIndexCache()
 def similarities_by_meaning(text: str, version) -> Similarities | None:
     """Each public claim's similarity to text, by claim id; None when matching by meaning is
     not possible (no claim has vectors for this model, or the model did not load)."""
+    many = similarities_by_meaning_many([text], version)
+    return None if many is None else many[0]
+
+
+def similarities_by_meaning_many(texts: list[str], version) -> list[Similarities] | None:
+    """similarities_by_meaning for each of texts, in order, the texts encoded in one call of
+    the model; None when matching by meaning is not possible."""
     index = vector_index_cache.get(version)
     if not len(index):
         return None
     try:
-        query = embeddings.encode_queries([text])[0]
+        queries = embeddings.encode_queries(list(texts))
     except embeddings.EmbeddingUnavailable:
         return None
-    return index.similarities(query)
+    if len(queries) == 1:
+        return [index.similarities(queries[0])]
+    return index.similarities_many(queries)

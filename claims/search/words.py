@@ -123,9 +123,11 @@ def sound_key(word: str) -> str:
     return word
 
 
-def query_terms(query: str) -> list[str]:
-    """The normalised words of a query, without filler words, at most MAX_TERMS (rule 1)."""
-    text = search_normalise((query or "")[:MAX_QUERY_LENGTH])
+def query_terms(query: str, *, max_terms: int = MAX_TERMS,
+                max_length: int = MAX_QUERY_LENGTH) -> list[str]:
+    """The normalised words of a query, without filler words, at most MAX_TERMS (rule 1).
+    A pasted sentence is read further (claims.search.matching: SENTENCE_TERMS)."""
+    text = search_normalise((query or "")[:max_length])
     for phrase, word in PHRASES:
         text = phrase.sub(word, text)
     words = text.split()
@@ -133,7 +135,7 @@ def query_terms(query: str) -> list[str]:
         word for at, word in enumerate(words)
         if word not in STOPWORDS or (word == PURPOSE and _asks_what_for(words, at))
     ] or words
-    return list(dict.fromkeys(terms))[:MAX_TERMS]
+    return list(dict.fromkeys(terms))[:max_terms]
 
 
 def _asks_what_for(words: list[str], at: int) -> bool:

@@ -133,6 +133,8 @@ def test_ask_us_to_check_this_sends_nothing_until_the_reader_presses_send(
         seeded_site, page, monkeypatch):
     # No claim matches (the engine is replaced), so the sentence like a claim offers the form.
     monkeypatch.setattr(matching, "match_sentence", lambda sentence, *, version=None: None)
+    monkeypatch.setattr(matching, "match_sentences",
+                        lambda sentences, *, version=None: [None] * len(sentences))
     sentence = "Cannabis oil cures MS in weeks."
     posted = []
     page.on("request", lambda r: posted.append(r.url) if r.method == "POST" else None)

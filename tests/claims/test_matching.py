@@ -17,8 +17,18 @@ from django.db import connection
 
 from claims.models import Claim
 from claims.search import embeddings, lexical_ranking, ranked_claims, ranking, search_claims
-from claims.search.matching import CHECKED, SIMILAR, ClaimMatch, closest_claims, match_sentence
+from claims.search.matching import (
+    CHECKED,
+    SIMILAR,
+    ClaimMatch,
+    closest_claims,
+    for_matching,
+    match_sentence,
+    match_sentences,
+    states_a_claim,
+)
 from claims.search.vectors import vector_index_cache
+from claims.sentences import split_sentences
 from pagecache.pages import current_version
 
 pytestmark = pytest.mark.django_db
@@ -29,13 +39,18 @@ DATA = json.loads(
     )
 )
 QUERIES = [(q["query"], set(q["expected"])) for q in DATA["queries"]]
-SENTENCES = [sentence for text in DATA["texts"] for sentence in text["sentences"]]
+TEXTS = DATA["texts"]
+SENTENCES = [sentence for text in TEXTS for sentence in text["sentences"]]
 
-# Measured: top-1 83.6%, top-3 94.3% (lexical alone: 58.2% and 82.8%).
+# Measured: top-1 83.6%, top-3 94.3% (lexical alone: 58.2% and 82.8%). The issue's targets
+# are 80% and 90%.
 TOP_1_FLOOR, TOP_3_FLOOR = 0.80, 0.92
-# Measured as shipped: CHECKED precision 0.86, recall 0.72; SIMILAR (or better) 0.80, 0.78.
-CHECKED_FLOORS = {"precision": 0.82, "recall": 0.68}
-SIMILAR_FLOORS = {"precision": 0.76, "recall": 0.74}
+# The issue's targets for "we checked this" (measured as shipped: precision 0.89, recall 0.78
+# on 259 sentences of 8 texts); SIMILAR or better, a little under the measured 0.81 and 0.73.
+CHECKED_FLOORS = {"precision": 0.85, "recall": 0.75}
+SIMILAR_FLOORS = {"precision": 0.77, "recall": 0.69}
+# Without the model (lexical alone; measured: CHECKED precision 0.88, recall 0.51).
+LEXICAL_CHECKED_FLOORS = {"precision": 0.85, "recall": 0.45}
 
 
 def top(query: str, n: int = 3) -> list[str]:
@@ -55,18 +70,21 @@ def hit_rates(queries) -> tuple[float, float, list]:
 
 
 def level_quality(level: str) -> dict:
-    """Precision and recall of match_sentence at a level (SIMILAR counts CHECKED too)."""
+    """Precision and recall of the levels the "Check a text" page gives (SIMILAR counts CHECKED
+    too), each text's sentences matched together as the page matches them."""
     matched = correct = positives = 0
-    for sentence in SENTENCES:
-        acceptable = set(sentence["checked"]) | (
-            set(sentence["similar"]) if level == SIMILAR else set())
-        positives += bool(acceptable)
-        match = match_sentence(sentence["sentence"])
-        if match is None or (level == CHECKED and match.level != CHECKED):
-            continue
-        matched += 1
-        correct += match.claim.slug in acceptable
-    return {"precision": correct / matched, "recall": correct / positives}
+    for text in TEXTS:
+        matches = match_sentences([sentence["sentence"] for sentence in text["sentences"]])
+        for sentence, match in zip(text["sentences"], matches, strict=True):
+            acceptable = set(sentence["checked"]) | (
+                set(sentence["similar"]) if level == SIMILAR else set())
+            positives += bool(acceptable)
+            if match is None or (level == CHECKED and match.level != CHECKED):
+                continue
+            matched += 1
+            correct += match.claim.slug in acceptable
+    return {"precision": correct / matched, "recall": correct / positives,
+            "matched": matched}
 
 
 @pytest.fixture
@@ -100,6 +118,30 @@ def test_the_sets_are_big_enough_and_name_real_claims(seed_content):
     assert sum(not s["checked"] and not s["similar"] for s in SENTENCES) >= 30
 
 
+def test_the_pasted_texts_are_whole_texts_as_the_page_splits_them():
+    """At least 4 pasted texts of 150 to 400 words (both topics, claims we checked beside
+    sentences that match none), and the seed blog, labelled sentence by sentence: each
+    labelled sentence is one the page's splitter gives, once."""
+    def words(text):
+        return sum(len(sentence["sentence"].split()) for sentence in text["sentences"])
+
+    pasted = [text for text in TEXTS if not text.get("seed")]
+    sized = [text for text in pasted if 150 <= words(text) <= 400]
+    assert len(sized) >= 4, [(text["name"], words(text)) for text in pasted]
+    assert {text["topic"] for text in sized} == {"vitamin-b12-and-ms", "supplement-stack"}
+    for text in sized:
+        labels = text["sentences"]
+        assert sum(bool(s["checked"]) for s in labels) >= 4, text["name"]
+        assert sum(not s["checked"] and not s["similar"] for s in labels) >= 4, text["name"]
+    (blog,) = [text for text in TEXTS if text.get("seed")]
+    assert len(blog["sentences"]) >= 150
+    assert sum(bool(s["checked"]) for s in blog["sentences"]) >= 40
+    for text in TEXTS:
+        sentences = [sentence["sentence"] for sentence in text["sentences"]]
+        assert split_sentences("\n".join(sentences)) == sentences, text["name"]
+        assert len(set(sentences)) == len(sentences), text["name"]
+
+
 # --- people's own words ----------------------------------------------------------------------
 
 
@@ -130,6 +172,8 @@ def test_meaning_finds_what_the_words_alone_miss(seed_content):
 
 
 def test_pasted_sentences_match_at_the_calibrated_levels(seed_content):
+    """"We checked this" is right at least 85% of the times it is shown, and shown for at
+    least 75% of the sentences that state a claim we checked (hazard H28)."""
     checked, similar = level_quality(CHECKED), level_quality(SIMILAR)
     print(f"\nCHECKED: precision {checked['precision']:.2f} recall {checked['recall']:.2f}; "
           f"SIMILAR or better: precision {similar['precision']:.2f} "
@@ -138,6 +182,51 @@ def test_pasted_sentences_match_at_the_calibrated_levels(seed_content):
         assert checked[name] >= floor, (name, checked)
     for name, floor in SIMILAR_FLOORS.items():
         assert similar[name] >= floor, (name, similar)
+
+
+def test_without_the_model_we_checked_this_stays_precise(seed_content, broken_model):
+    checked = level_quality(CHECKED)
+    print(f"\nlexical alone, CHECKED: precision {checked['precision']:.2f} "
+          f"recall {checked['recall']:.2f}")
+    for name, floor in LEXICAL_CHECKED_FLOORS.items():
+        assert checked[name] >= floor, (name, checked)
+
+
+def test_matching_sentences_together_gives_what_each_alone_gives(seed_content):
+    (blog,) = [text for text in TEXTS if text.get("seed")]
+    sentences = [s["sentence"] for s in TEXTS[0]["sentences"] + blog["sentences"][:40]]
+    def seen(match):
+        return match and (match.claim.pk, match.level, pytest.approx(match.score, abs=1e-5))
+
+    # The same claims at the same levels (the scores of a batch are one matrix product, so
+    # they may differ from one query's in the last bits of a float32).
+    assert [seen(m) for m in match_sentences(sentences)] == [
+        seen(match_sentence(s)) for s in sentences]
+    assert match_sentences([]) == []
+    assert match_sentences(["", "!!!", "Love this photo."]) == [None, None, None]
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    ("B12 and Myelin Repair", "a heading names a subject"),
+    ("Low B12 Levels in MS Patients", "a heading, even one that reads like a claim"),
+    ("Does B12 cause MS?", "a question"),
+    ("People with MS may be more vulnerable to B12 deficiency for several reasons:", "a lead-in"),
+    ("Brain fog", "too short"),
+])
+def test_headings_questions_lead_ins_and_fragments_are_never_checked(
+        seed_content, sentence, reason):
+    assert not states_a_claim(for_matching(sentence)), reason
+    match = match_sentence(sentence)
+    assert match is None or match.level == SIMILAR
+
+
+def test_shop_and_blog_filler_is_read_past():
+    assert for_matching("📌 Note: Serum B12 alone is not always reliable [5].") == (
+        "Serum B12 alone is not always reliable.")
+    assert for_matching("Looking for supplements for people with MS? Click here.") == (
+        "Looking for supplements for people with MS?")
+    assert for_matching("🔋 1. Fights Fatigue") == "Fights Fatigue"
+    assert states_a_claim(for_matching("B12 under your tongue works better than tablets."))
 
 
 @pytest.mark.parametrize("sentence", [
