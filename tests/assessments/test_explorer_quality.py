@@ -1,11 +1,6 @@
 """Every explorer and appointment-sheet state of issue 13 is valid HTML, has no axe violation,
 reads at grade 8 or lower, and reflows at 320 CSS px; with and without JavaScript."""
 
-import json
-import os
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 import textstat
@@ -13,11 +8,9 @@ import textstat
 from tests.assessments.test_readability import MAX_GRADE, page_prose
 from tests.browser import axe_violations
 from tests.content import load_explorer
+from tests.html_validator import needs_validator, vnu_problems
 from tests.quality.pages import EXPLORER_STATES
 
-ROOT = Path(__file__).resolve().parents[2]
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true"}
 IDS = [name for name, _, _ in EXPLORER_STATES]
 
 
@@ -27,21 +20,12 @@ def seeded(db):
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(not (VNU.exists() and shutil.which("java")) and not IN_CI,
-                    reason="the HTML validator needs Java and `npm ci` (node_modules/vnu-jar)")
+@needs_validator
 @pytest.mark.slow
 def test_every_explorer_state_is_valid_html(client, seeded, tmp_path):
     for name, path, data in EXPLORER_STATES:
         (tmp_path / f"{name}.html").write_bytes(client.post(path, data).content)
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", str(tmp_path)],
-        capture_output=True, text=True, timeout=300,
-    )
-    problems = [
-        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
-        for m in json.loads(result.stderr)["messages"] if m.get("type") == "error"
-        or (m.get("type") == "info" and m.get("subType") == "warning")
-    ]
+    problems = vnu_problems(tmp_path)
     assert problems == []
 
 

@@ -4,13 +4,8 @@ What is typed is POSTed; a GET shows the blank form whatever its parameters.
 """
 
 import html as html_lib
-import json
 import logging
-import os
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 import textstat
@@ -20,6 +15,7 @@ from assessments import forms
 from tests.assessments.conftest import row_counts
 from tests.assessments.test_readability import MAX_GRADE, page_prose
 from tests.browser import axe_violations
+from tests.html_validator import needs_validator, vnu_problems
 from tests.quality.pages import EXPLAINER_STATES
 
 URL = "/explorer/results/"
@@ -360,27 +356,15 @@ def test_nothing_typed_reaches_a_log_the_database_or_a_cookie(client, caplog):
 
 # --- Accessibility and valid HTML of every state ---------------------------------------------
 
-ROOT = Path(__file__).resolve().parents[2]
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true"}
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(not (VNU.exists() and shutil.which("java")) and not IN_CI,
-                    reason="the HTML validator needs Java and `npm ci` (node_modules/vnu-jar)")
+@needs_validator
 @pytest.mark.slow
 def test_every_explainer_state_is_valid_html(client, tmp_path):
     for name, data in EXPLAINER_STATES:
         (tmp_path / f"{name}.html").write_bytes(client.post(URL, data).content)
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", str(tmp_path)],
-        capture_output=True, text=True, timeout=300,
-    )
-    problems = [
-        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
-        for m in json.loads(result.stderr)["messages"] if m.get("type") == "error"
-        or (m.get("type") == "info" and m.get("subType") == "warning")
-    ]
+    problems = vnu_problems(tmp_path)
     assert problems == []
 
 

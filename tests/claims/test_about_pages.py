@@ -1,10 +1,6 @@
 """Home, the verdict scale, editorial policy, corrections, disclaimer, the 404 page, and the
 about, privacy and scope pages."""
 
-import json
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 import textstat
@@ -24,7 +20,7 @@ from tests.factories import (
     make_verdict_change,
     make_verdicts,
 )
-from tests.quality.test_html_valid import IN_CI, VNU
+from tests.html_validator import needs_validator, vnu_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -256,20 +252,7 @@ def test_about_pages_read_at_grade_8_or_lower(client, settings, url):
         assert textstat.flesch_kincaid_grade(prose) <= MAX_GRADE, prose
 
 
-def _vnu_problems(directory) -> list[str]:
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", str(directory)],
-        capture_output=True, text=True, timeout=300,
-    )
-    return [
-        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
-        for m in json.loads(result.stderr)["messages"] if m.get("type") == "error"
-        or (m.get("type") == "info" and m.get("subType") == "warning")
-    ]
-
-
-@pytest.mark.skipif(not (VNU.exists() and shutil.which("java")) and not IN_CI,
-                    reason="the HTML validator needs Java and `npm ci` (node_modules/vnu-jar)")
+@needs_validator
 @pytest.mark.slow
 def test_about_pages_are_valid_html(client, settings, tmp_path):
     reviewer("reviewer", conflicts="Paid speaker\nfor Example Pharma")
@@ -279,7 +262,7 @@ def test_about_pages_are_valid_html(client, settings, tmp_path):
         for url in ABOUT_PAGES:
             name = url.strip("/").replace("/", "-") + ("-set" if contact else "-unset")
             (tmp_path / f"{name}.html").write_bytes(client.get(url).content)
-    assert _vnu_problems(tmp_path) == []
+    assert vnu_problems(tmp_path) == []
 
 
 @pytest.mark.parametrize("url", ABOUT_PAGES)

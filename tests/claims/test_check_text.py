@@ -8,12 +8,8 @@ answers CHECKED, SIMILAR or nothing.
 """
 
 import html as html_module
-import json
 import logging
-import os
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -33,6 +29,7 @@ from claims.text_check import MAX_SENTENCES
 from editorial.models import Suggestion
 from tests.assessments.test_readability import MAX_GRADE, page_prose
 from tests.claims.test_patient_text import _dose_numbers, patient_text
+from tests.html_validator import needs_validator, vnu_problems
 
 URL = "/check/"
 HX = {"HX-Request": "true"}
@@ -510,13 +507,9 @@ def test_the_page_reads_at_grade_8_or_lower(client, seed_content, monkeypatch):
         assert textstat.flesch_kincaid_grade(prose) <= MAX_GRADE, prose
 
 
-ROOT = Path(__file__).resolve().parents[2]
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true"}
 
 
-@pytest.mark.skipif(not (VNU.exists() and shutil.which("java")) and not IN_CI,
-                    reason="the HTML validator needs Java and `npm ci` (node_modules/vnu-jar)")
+@needs_validator
 def test_every_state_is_valid_html(client, seed_content, monkeypatch, tmp_path):
     pages = {
         "empty": client.get(URL).content,
@@ -526,13 +519,5 @@ def test_every_state_is_valid_html(client, seed_content, monkeypatch, tmp_path):
     }
     for name, content in pages.items():
         (tmp_path / f"{name}.html").write_bytes(content)
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", str(tmp_path)],
-        capture_output=True, text=True, timeout=300,
-    )
-    problems = [
-        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
-        for m in json.loads(result.stderr)["messages"] if m.get("type") == "error"
-        or (m.get("type") == "info" and m.get("subType") == "warning")
-    ]
+    problems = vnu_problems(tmp_path)
     assert problems == []

@@ -4,16 +4,12 @@ the W3C Nu validator. Reading grade and doses are checked on every seeded claim 
 test_patient_text.py and test_supplement_stack_content.py; the first screen at 390 px by
 test_answer_first.py; the handouts' page counts by tests/handouts/test_print_pdf.py."""
 
-import json
-import subprocess
-from pathlib import Path
 
 import pytest
 
 from tests.browser import axe_violations
 from tests.content import content_records
-from tests.quality.test_html_valid import VNU
-from tests.quality.test_html_valid import pytestmark as needs_validator
+from tests.html_validator import needs_validator, vnu_problems
 
 TOPIC = "supplement-stack"
 
@@ -56,14 +52,5 @@ def test_every_stack_page_is_valid_html(client, seed_content, tmp_path):
         response = client.get(path)
         assert response.status_code == 200, path
         (tmp_path / f"page-{index}.html").write_bytes(response.content)
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", str(tmp_path)],
-        capture_output=True, text=True, timeout=300,
-    )
-    messages = json.loads(result.stderr)["messages"]
-    problems = [
-        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
-        for m in messages if m.get("type") == "error"
-        or (m.get("type") == "info" and m.get("subType") == "warning")
-    ]
+    problems = vnu_problems(tmp_path)
     assert problems == []

@@ -1,23 +1,12 @@
 """Every public page passes the W3C Nu HTML validator (vnu-jar from package-lock.json)."""
 
-import json
-import os
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 
+from tests.html_validator import needs_validator, vnu_problems
 from tests.quality.pages import PUBLIC_PAGES
 
-ROOT = Path(__file__).resolve().parents[2]
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true"}
-
-pytestmark = pytest.mark.skipif(
-    not (VNU.exists() and shutil.which("java")) and not IN_CI,
-    reason="the HTML validator needs Java and `npm ci` (node_modules/vnu-jar)",
-)
+pytestmark = needs_validator
 
 
 @pytest.mark.slow
@@ -45,16 +34,7 @@ def test_every_public_page_is_valid_html(client, seed_content, tmp_path):
     for name, content in files.items():
         (tmp_path / f"{name}.html").write_bytes(content)
 
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", str(tmp_path)],
-        capture_output=True, text=True, timeout=300,
-    )
-    messages = json.loads(result.stderr)["messages"]
-    problems = [
-        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
-        for m in messages if m.get("type") == "error"
-        or (m.get("type") == "info" and m.get("subType") == "warning")
-    ]
+    problems = vnu_problems(tmp_path)
     assert problems == []
 
 
