@@ -3,6 +3,7 @@
 Run with DJANGO_SETTINGS_MODULE=bench.settings after migrate and load_seed_content:
 
     .venv/bin/python bench/generate_claims.py --claims 10000 [--per-topic 100] [--seed 1]
+        [--vectors model|random|none]
 
 Topics are "bench-topic-1", "bench-topic-2", ... with --per-topic claims each (the last may
 have fewer). Text comes from a fixed word list and a fixed random seed, so two runs with the
@@ -13,6 +14,12 @@ eight, not every claim. Claims are approved, with 3-5 evidence items from the se
 bulk_create skips Claim.save(), so the derived fields are set here the same way save() sets
 them (render_markdown and claim_search_fields). No history rows are written: public pages
 never read them.
+
+Matching by meaning reads each public claim's stored vectors (ClaimVector). --vectors model
+(the default) computes them with the product's model, as publishing does, so similarities
+have the spread real text gives them; random stores random unit rows of the model's shape,
+which cost the index the same to build and hold (bench/index_scale.py at 100,000 claims);
+none stores nothing, and search then ranks the generated claims by their words alone.
 """
 
 import argparse
@@ -282,12 +289,50 @@ def generate(n_claims: int, per_topic: int, seed: int, processes: int) -> None:
     )
 
 
+def store_vectors(how: str) -> str:
+    """Stored vectors for every public claim that has none (see the module's docstring);
+    a line saying what was stored and how long it took."""
+    import numpy as np
+
+    from claims.models import Claim, ClaimVector
+    from claims.search import embeddings, vectors
+
+    started = time.monotonic()
+    if how == "none":
+        return "no vectors stored for the generated claims (--vectors none)"
+    if how == "model":
+        count = vectors.claim_vectors_update()
+        return (f"vectors computed by the model for {count:,} claims in "
+                f"{time.monotonic() - started:.0f} s")
+    have = set(ClaimVector.objects.values_list("claim_id", flat=True))
+    missing = [i for i in Claim.objects.public().values_list("id", flat=True) if i not in have]
+    rng = np.random.default_rng(1)
+    for at in range(0, len(missing), 5000):
+        chunk = missing[at:at + 5000]
+        # The mean, then wording and aliases: the rows a claim with no origins gets.
+        data = rng.standard_normal((len(chunk), 3, embeddings.DIMENSIONS)).astype(np.float32)
+        data /= np.linalg.norm(data, axis=2, keepdims=True)
+        ClaimVector.objects.bulk_create(
+            [ClaimVector(claim_id=claim_id, model_name=embeddings.MODEL_NAME,
+                         text_hash="random (bench/generate_claims.py)",
+                         dimensions=embeddings.DIMENSIONS, vectors=data[k].tobytes())
+             for k, claim_id in enumerate(chunk)],
+            batch_size=1000,
+        )
+    return (f"random vectors stored for {len(missing):,} claims in "
+            f"{time.monotonic() - started:.0f} s")
+
+
+VECTOR_CHOICES = ("model", "random", "none")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--per-topic", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--vectors", choices=VECTOR_CHOICES, default="model")
     args = parser.parse_args()
     if args.claims < 1 or args.per_topic < 1:
         parser.error("--claims and --per-topic must be at least 1")
@@ -298,6 +343,7 @@ def main() -> None:
 
     django.setup()
     generate(args.claims, args.per_topic, args.seed, max(1, args.processes))
+    print(store_vectors(args.vectors), file=sys.stderr)
 
 
 if __name__ == "__main__":

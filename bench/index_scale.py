@@ -129,41 +129,10 @@ def fill(args: argparse.Namespace) -> None:
     generate(args.claims, 100, 1, max(1, args.processes))
     notes = {"claims": f"{time.monotonic() - started:.0f} s"}
     if not args.no_vectors and vector_index_module() is not None:
-        notes["vectors"] = fill_vectors(args.compute_vectors)
+        from bench.generate_claims import store_vectors
+
+        notes["vectors"] = store_vectors("model" if args.compute_vectors else "random")
     Path(os.environ["INDEX_REPORT"] + ".fill").write_text(json.dumps(notes))
-
-
-def fill_vectors(compute: bool) -> str:
-    """Stored vectors (ClaimVector) for every public claim that has none: computed by the
-    model if compute (claim_vectors_update, as publishing does), else random unit rows of the
-    model's shape (the mean, then wording and aliases: what a generated claim, which has no
-    origins, would get), which cost the index the same to build and hold."""
-    import numpy as np
-
-    from claims.models import Claim, ClaimVector
-    from claims.search import embeddings, vectors
-
-    started = time.monotonic()
-    if compute:
-        count = vectors.claim_vectors_update()
-        return f"vectors computed by the model for {count:,} claims in " \
-               f"{time.monotonic() - started:.0f} s"
-    have = set(ClaimVector.objects.values_list("claim_id", flat=True))
-    missing = [i for i in Claim.objects.public().values_list("id", flat=True) if i not in have]
-    rng = np.random.default_rng(1)
-    for at in range(0, len(missing), 5000):
-        chunk = missing[at:at + 5000]
-        data = rng.standard_normal((len(chunk), 3, embeddings.DIMENSIONS)).astype(np.float32)
-        data /= np.linalg.norm(data, axis=2, keepdims=True)
-        ClaimVector.objects.bulk_create(
-            [ClaimVector(claim_id=claim_id, model_name=embeddings.MODEL_NAME,
-                         text_hash="random (bench/index_scale.py)",
-                         dimensions=embeddings.DIMENSIONS, vectors=data[k].tobytes())
-             for k, claim_id in enumerate(chunk)],
-            batch_size=1000,
-        )
-    return (f"random vectors stored for {len(missing):,} claims in "
-            f"{time.monotonic() - started:.0f} s (--compute-vectors: by the model)")
 
 
 # --- phase measure ------------------------------------------------------------------------

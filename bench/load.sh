@@ -5,7 +5,10 @@
 # median ratio to the trivial view over the pairs, with its spread (bench/ratios.py).
 #
 #   bench/load.sh [--claims 10000] [--small 100] [--pairs 7] [--duration 3s] [--connections 16]
+#                 [--only TEXT] [--workers 2]
 #
+# --only measures only the rows whose name contains TEXT (e.g. --only "a new query"), and
+# reports the goals of those rows alone.
 # --small 0 skips the second pass. Takes about 19 minutes with the defaults on 2 idle cores
 # (each pass about 7.5 minutes of runs and 1 of set-up; generating 10,000 claims about
 # 100 s); longer when other work shares the cores. Every run is kept in
@@ -18,6 +21,8 @@ SMALL=100
 PAIRS=7
 DURATION=3s
 CONNECTIONS=16
+ONLY=
+WORKERS=2
 while [ $# -gt 0 ]; do
   case "$1" in
     --claims) CLAIMS=$2; shift 2 ;;
@@ -25,11 +30,15 @@ while [ $# -gt 0 ]; do
     --pairs) PAIRS=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --only) ONLY=$2; shift 2 ;;
+    --workers) WORKERS=$2; shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
 done
 [ "$PAIRS" -ge 1 ] 2>/dev/null || die "--pairs must be a whole number of at least 1"
+[ "$WORKERS" -ge 1 ] 2>/dev/null || die "--workers must be a whole number of at least 1"
+export BENCH_WORKERS=$WORKERS
 
 SEED_CLAIM=/claims/sublingual-b12-absorbs-better/
 SEARCH=/search/?q=sublingual+b12
@@ -54,7 +63,7 @@ say() { printf '%s\n' "$*" | tee -a "$REPORT"; }
 
 say "# bench/load.sh $(date -u '+%Y-%m-%d %H:%M UTC')"
 say ""
-say "- command: \`bench/load.sh --claims $CLAIMS --small $SMALL --pairs $PAIRS --duration $DURATION --connections $CONNECTIONS\`"
+say "- command: \`bench/load.sh --claims $CLAIMS --small $SMALL --pairs $PAIRS --duration $DURATION --connections $CONNECTIONS${ONLY:+ --only \"$ONLY\"} --workers $WORKERS\`"
 say "- code: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
   "($(git -C "$ROOT" status --porcelain 2>/dev/null | wc -l) files changed in the work tree)"
 say "- machine at start: $(bench_machine_summary)"
@@ -62,7 +71,7 @@ say "- load: each page at $CONNECTIONS connections runs $PAIRS times, interleave
   "view of its size ($((PAIRS + 1)) runs: trivial, page, trivial, ..., trivial), each run" \
   "\`wrk -t2 -c$CONNECTIONS -d$DURATION --latency\` on the same cores as the server, after 1 s of" \
   "warm-up of each; the 1- and 2-connection rows run $PAIRS times alone"
-say "- server: gunicorn config.wsgi -w 2 (sync workers), bench.settings (DEBUG off), PostgreSQL $(_as_postgres postgres --version | awk '{print $3}') fsync off," \
+say "- server: gunicorn config.wsgi -w $WORKERS (sync workers), bench.settings (DEBUG off), PostgreSQL $(_as_postgres postgres --version | awk '{print $3}') fsync off," \
   "Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) as the shared cache (REDIS_URL, as in production)"
 say "- every run: \`${RUNS#"$ROOT"/}\`"
 
@@ -123,7 +132,7 @@ run_pass() {
     "search|$CONNECTIONS|$SEARCH||p99"
     "search, misspelt|$CONNECTIONS|$SEARCH_TYPO||p99"
     "search, a new query each time|$CONNECTIONS|$SEARCH_NEW|$mix|p99"
-    "search, a new query each time, 2 connections (one per worker)|2|$SEARCH_NEW|$mix|-"
+    "search, a new query each time, 2 connections|2|$SEARCH_NEW|$mix|-"
     "search, 1 connection|1|$SEARCH||growth"
     "search, misspelt, 1 connection|1|$SEARCH_TYPO||growth"
     "search, a new query each time, 1 connection|1|$SEARCH_NEW|$mix|growth"
@@ -132,6 +141,7 @@ run_pass() {
   local entry name conns path script goal bytes shown trivial i
   for entry in "${pages[@]}"; do
     IFS='|' read -r name conns path script goal <<<"$entry"
+    [ -z "$ONLY" ] || [[ "$name" == *"$ONLY"* ]] || continue
     read -r status bytes <<<"$(http_status_size "$BASE_URL$path" 60)"
     shown=$path
     [ -z "$script" ] || shown=$SEARCH_NEW_SHOWN

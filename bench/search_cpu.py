@@ -2,13 +2,13 @@
 the whole view, per query, at N generated claims (default 10,000), and where the time goes.
 
     .venv/bin/python bench/search_cpu.py [--claims 10000] [--queries 300] [--database
-        postgresql|sqlite] [--profile 100] [--keep-going]
+        postgresql|sqlite] [--profile 100] [--vectors model|random|none] [--keep-going]
 
 It starts a throwaway PostgreSQL (bench/lib.sh: bench_pg_start; needs root) or SQLite file,
 migrates it, loads the seed content, adds N claims with bench/generate_claims.py's generator
-(summaries' HTML not rendered: no search reads it) and random stored vectors of the model's
-shape (as bench/index_scale.py does), then, in a fresh process with the production settings
-(bench.settings, DEBUG off, the in-process page cache):
+(summaries' HTML not rendered: no search reads it) and their stored vectors (--vectors: by
+the model, the default, as load.sh has them; see bench/generate_claims.py), then, in a fresh
+process with the production settings (bench.settings, DEBUG off, the in-process page cache):
 
 - warms up (the indexes of the content version, the model, the templates) on a few queries;
 - times, per query, for a stream of never-repeated queries drawn as bench/wrk_search_mix.lua
@@ -88,11 +88,10 @@ def fill(args: argparse.Namespace) -> None:
     import claims.rich_text
 
     claims.rich_text.render_markdown = lambda text: "<p>(not rendered)</p>"
-    from bench.generate_claims import generate
-    from bench.index_scale import fill_vectors
+    from bench.generate_claims import generate, store_vectors
 
     generate(args.claims, 100, 1, max(1, args.processes))
-    print("  " + fill_vectors(False), file=sys.stderr)
+    print("  " + store_vectors(args.vectors), file=sys.stderr)
 
 
 def mix_queries(count: int, seed: int) -> list[str]:
@@ -122,6 +121,31 @@ def percentiles(values: list[float]) -> str:
             f"mean {statistics.fmean(ordered) * 1000:6.1f} ms  (n={len(ordered)})")
 
 
+class GarbageCollections:
+    """How many collections of each generation ran, and how long the full ones took."""
+
+    def __init__(self):
+        self.counts = [0, 0, 0]
+        self.full: list[float] = []
+        self._started = 0.0
+
+    def callback(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+            return
+        self.counts[info["generation"]] += 1
+        if info["generation"] == 2:
+            self.full.append(time.perf_counter() - self._started)
+
+    def summary(self) -> str:
+        young, middle, full = self.counts
+        text = f"{young} of generation 0, {middle} of 1, {full} full"
+        if self.full:
+            text += (f" (longest {max(self.full) * 1000:.0f} ms, "
+                     f"{sum(self.full) * 1000:.0f} ms in all)")
+        return text
+
+
 def measure(args: argparse.Namespace) -> None:
     django_setup()
     import gc
@@ -140,12 +164,16 @@ def measure(args: argparse.Namespace) -> None:
     alone, pool = pool[:args.queries], pool[args.queries:]
     viewed, profiled = pool[:args.queries], pool[args.queries:]
 
+    import config.wsgi  # noqa: F401  as gunicorn loads the application (it freezes the heap)
+
     client = Client()
     for query in warm:
         search_claims(query)
         assert client.get("/search/", {"q": query + " x"}).status_code == 200
 
     gc.collect()
+    collections = GarbageCollections()
+    gc.callbacks.append(collections.callback)
     times_alone, cpu_alone = [], []
     for query in alone:
         started, cpu = time.perf_counter(), time.process_time()
@@ -159,6 +187,9 @@ def measure(args: argparse.Namespace) -> None:
         times_view.append(time.perf_counter() - started)
         cpu_view.append(time.process_time() - cpu)
         assert response.status_code == 200, response.status_code
+
+    gc.callbacks.remove(collections.callback)
+    tracked = len(gc.get_objects())
 
     profile = cProfile.Profile()
     profile.enable()
@@ -181,6 +212,9 @@ def measure(args: argparse.Namespace) -> None:
         f"search_claims alone, CPU:  {percentiles(cpu_alone)}",
         f"GET /search/?q=, wall:     {percentiles(times_view)}",
         f"GET /search/?q=, CPU:      {percentiles(cpu_view)}",
+        "",
+        f"Garbage collections during the two timed streams: {collections.summary()}; "
+        f"{tracked:,} objects tracked by the collector after them.",
         "",
     ]
     for order in ("cumulative", "tottime"):
@@ -205,6 +239,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--database", choices=("postgresql", "sqlite"), default="postgresql")
+    parser.add_argument("--vectors", choices=("model", "random", "none"), default="model")
     parser.add_argument("--phase", choices=("fill", "measure"))
     args = parser.parse_args()
     if args.phase == "fill":
