@@ -64,14 +64,19 @@ On PostgreSQL each process keeps an index of that vocabulary for the current con
 (SearchIndex, kept by search_index_cache: which claims use each word, in their own wording or
 only in their aliases), built once per content change from the stored search vectors. It ranks
 the claims a query word finds in their wording or aliases by tier and word weight (rules 2 to
-7), and the best CANDIDATE_LIMIT of them are read by id; if there are too few, claims with a
-query word only in their summary (the GIN index on search_words) make up the number. SQLite,
-used for local runs, reads the public claims and matches in Python. On both, the final order
-comes from the same small scorer, run only on the candidates. Both databases give the same
+7), and the best CANDIDATE_LIMIT of them are the candidates; if there are too few, claims with
+a query word only in their summary (the GIN index on search_words) make up the number. SQLite,
+used for local runs, takes every public claim. On both, the final order comes from the same
+small scorer, run only on the candidates: it reads each as a ClaimTerms (its tiers' words,
+the summary as a bit mask over the version's ScoringVocabulary), kept by claim id for the
+content version (ranking.claim_terms), and finds each query word's matches once among the
+vocabulary (kept by it too), so a new search reads from the database only the claims no
+search before it read, and the results' claims to show (kept as well). Both databases give the same
 results until PostgreSQL has more matches than it hands the scorer: then it keeps the best of
 the own-wording matches. Rule 10 reads each process's VectorIndex of the current content
 version (kept by vector_index_cache, built once per content change from the ClaimVector
-rows); the similarities are computed in memory, on both databases alike.
+rows); the similarities are computed in memory, on both databases alike, and for the claims
+asked about only: a bound from each claim's mean vector skips the rest (vectors.Similarities).
 """
 
 from claims.models import Claim
@@ -99,10 +104,7 @@ __all__ = [
 def search_claims(query: str, limit: int = 20, *, version=None) -> list[Claim]:
     """Public claims matching a lay query, best first (rules 1 to 10).
 
-    Queries: the content version unless given; PostgreSQL 1 or 2 (the best wording matches
-    by id, and if they are too few the summary matches; the search index's vectors once per
-    content version and process), SQLite 1 (the public claims); the claim vectors once per
-    content version and process; on PostgreSQL 1 more when claims are found by meaning alone.
+    Queries: see claims.search.ranking.ranked_claims.
     """
     return [ranked.claim for ranked in ranked_claims(query, limit, version=version)]
 

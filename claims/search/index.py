@@ -27,9 +27,11 @@ class SearchIndex(Vocabulary):
 
     def __init__(self, vectors):
         """vectors: (claim id, search vector text) of every public claim."""
-        self.in_wording: dict[str, list[int]] = {}
-        self.in_aliases: dict[str, list[int]] = {}
+        self.in_wording: dict[str, list[int] | tuple[int, ...]] = {}
+        self.in_aliases: dict[str, list[int] | tuple[int, ...]] = {}
         super().__init__(self._read(claim_id, vector or "") for claim_id, vector in vectors)
+        self.in_wording = {word: tuple(ids) for word, ids in self.in_wording.items()}
+        self.in_aliases = {word: tuple(ids) for word, ids in self.in_aliases.items()}
         # Rule 5: the claims whose own wording presents a benefit, and those about a lack.
         self.benefit = {c for word in BENEFIT_WORDS for c in self.in_wording.get(word, ())}
         self.lacking = {c for word in LACK_WORDS for c in self.in_wording.get(word, ())}

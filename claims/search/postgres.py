@@ -4,22 +4,52 @@ if they are too few, claims with a query word in their summary (the GIN index)."
 from django.db.models import BooleanField, F, Func, Value
 
 from claims.models import Claim
-from claims.search.index import SearchIndex, narrowing, search_index_cache
-from claims.search.scoring import RESULT_FIELDS
+from claims.search.index import SearchIndex, narrowing
 from claims.search.vocabulary import QueryWord
-from pagecache.pages import current_version
 
 CANDIDATE_LIMIT = 50
+# The most claims one batch of queries reads for words found only in summaries.
+SUMMARY_BATCH_LIMIT = 500
 
 
-def postgres_candidates(terms: list[str], *, version=None) -> tuple[list[QueryWord], list[Claim]]:
-    """The query's words, read by the index of the content version (the current one unless
-    given), and up to CANDIDATE_LIMIT claims with one of them, best first."""
-    index = search_index_cache.get(version or current_version())
-    words = index.query_words(terms)
-    if not words:
-        return [], []
-    return words, _candidates(index, words)
+def postgres_candidates(index: SearchIndex, term_lists: list[list[str]],
+                        ) -> list[tuple[list[QueryWord], list[int], dict[int, float]]]:
+    """For each query's terms: its words as the index reads them, the ids of its candidate
+    claims (best first), and the rank the index gave each.
+
+    First the best claims with a word in their own wording or aliases, chosen by the index
+    (up to CANDIDATE_LIMIT). A query with fewer has every claim with its words there; claims
+    with them only in their summary join, found by the GIN index on search_words in one query
+    for every such query (up to SUMMARY_BATCH_LIMIT claims, shared, unranked: the scorer
+    places them, and gives 0 to those that are another query's). No ORDER BY, so when a
+    summary word is common the scan stops as soon as it has enough rows.
+    """
+    words_of = [index.query_words(terms) for terms in term_lists]
+    ranks_of = [index.candidates(words, CANDIDATE_LIMIT) if words else {} for words in words_of]
+    ranked_ids = set().union(*ranks_of)
+    short = [(words, ranks) for words, ranks in zip(words_of, ranks_of, strict=True)
+             if words and len(ranks) < CANDIDATE_LIMIT]
+    # A "for" (rule 5) has no words of its own to look for in summaries.
+    searched = list(dict.fromkeys(
+        f"({_tsquery(word)})" for words, _ in short for word in narrowing(words)
+        if word.patterns()))
+    extra: list[int] = []
+    if searched:
+        in_summary = Claim.objects.public().filter(
+            _Matches(F("search_words"), Value(" | ".join(searched))))
+        in_summary = in_summary.exclude(id__in=ranked_ids).order_by()
+        wanted = sum(CANDIDATE_LIMIT - len(ranks) for _, ranks in short)
+        extra = list(in_summary.values_list("id", flat=True)[: min(SUMMARY_BATCH_LIMIT, wanted)])
+    out = []
+    for words, ranks in zip(words_of, ranks_of, strict=True):
+        if not words:
+            out.append(([], [], {}))
+            continue
+        mine = sorted(ranks, key=lambda claim_id: (-ranks[claim_id], claim_id))
+        if len(ranks) < CANDIDATE_LIMIT:
+            mine += [claim_id for claim_id in ranked_ids if claim_id not in ranks] + extra
+        out.append((words, mine, ranks))
+    return out
 
 
 class _Matches(Func):
@@ -35,30 +65,3 @@ def _tsquery(word: QueryWord) -> str:
     return " | ".join(
         f"'{text}':*" if is_prefix else f"'{text}'" for text, is_prefix in word.patterns()
     )
-
-
-def _candidates(index: SearchIndex, words: list[QueryWord]) -> list[Claim]:
-    """Up to CANDIDATE_LIMIT claims with a query word, best first.
-
-    First the best claims with a word in their own wording or aliases, chosen by the index
-    and read by id. If there are too few, claims with a word only in their summary (the GIN
-    index on search_words) make up the number, unranked: the scorer places them.
-    """
-    ranked = index.candidates(words, CANDIDATE_LIMIT)
-    public = Claim.objects.public().select_related("verdict", "topic").only(*RESULT_FIELDS)
-    candidates = sorted(
-        public.filter(id__in=ranked), key=lambda claim: (-ranked[claim.id], claim.id)
-    )
-    for claim in candidates:
-        claim.candidate_rank = ranked[claim.id]
-    if len(ranked) < CANDIDATE_LIMIT:
-        # No ORDER BY, so when a summary word is common the scan stops as soon as it has
-        # enough rows, rather than reading every claim's search_words out of TOAST.
-        # A "for" (rule 5) has no words of its own to look for in summaries.
-        searched = [f"({_tsquery(word)})" for word in narrowing(words) if word.patterns()]
-        if searched:
-            any_word = Value(" | ".join(searched))
-            in_summary = public.filter(_Matches(F("search_words"), any_word))
-            in_summary = in_summary.exclude(id__in=ranked).order_by()
-            candidates += in_summary[: CANDIDATE_LIMIT - len(ranked)]
-    return candidates

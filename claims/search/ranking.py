@@ -17,16 +17,21 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import F, Value
 
 from claims.models import Claim
-from claims.search.index import narrowing, search_index_cache
-from claims.search.postgres import CANDIDATE_LIMIT, _Matches, _tsquery
-from claims.search.scoring import RESULT_FIELDS, Scorer
+from claims.search.index import search_index_cache
+from claims.search.postgres import postgres_candidates
+from claims.search.scoring import (
+    RESULT_FIELDS,
+    TERM_FIELDS,
+    ClaimTerms,
+    Scorer,
+    scoring_vocabulary_cache,
+)
+from claims.search.sqlite import sqlite_candidates
 from claims.search.vectors import similarities_by_meaning_many
-from claims.search.vocabulary import Vocabulary
 from claims.search.words import MAX_TERMS, query_terms
-from pagecache.pages import current_version
+from pagecache.pages import LocalPages, current_version
 
 LEXICAL_WEIGHT = 0.3
 
@@ -46,8 +51,6 @@ LEXICAL_CHECKED_AT = 7.2
 LEXICAL_SIMILAR_AT = 5.0
 # How much of a sentence the lexical rules read when they read further than a query.
 MAX_SENTENCE_LENGTH = 400
-# On PostgreSQL, the most claims one batch reads for words found only in summaries.
-SUMMARY_BATCH_LIMIT = 500
 
 
 @dataclass(frozen=True)
@@ -78,77 +81,119 @@ def lexical_ranking(query: str, limit: int = 20, *, version=None) -> list[tuple[
     terms = query_terms(query)
     if not terms:
         return []
+    version = version or current_version()
     ((words, candidates, ranks),) = _candidates([terms], version)
-    return _lexical(words, candidates, ranks)[:limit]
+    best = _lexical(words, candidates, ranks, version)[:limit]
+    claims = _result_claims({claim_id for claim_id, _ in best}, version)
+    return [(claims[claim_id], score) for claim_id, score in best if claim_id in claims]
 
 
-def _candidates(term_lists: list[list[str]], version=None) -> list[tuple[list, list[Claim], dict]]:
-    """For each query's terms: its words as the claims' vocabulary reads them, the candidate
-    claims, and the rank its finder gave each (by claim id; rule 9's first tie-break).
+def _candidates(term_lists: list[list[str]], version) -> list[tuple[list, list[int], dict]]:
+    """For each query's terms: its words as the claims' vocabulary reads them, the ids of the
+    candidate claims, and the rank its finder gave each (by claim id; rule 9's first
+    tie-break).
 
     SQLite (claims.search.sqlite): every public claim, read once for all the queries.
     PostgreSQL (claims.search.postgres): the claims the per-process index ranks best for
-    each query (up to CANDIDATE_LIMIT), read by id in one query for all of them; when a query
-    has fewer, claims with one of its words only in their summary make up the number, read in
-    one more query for every such query (up to SUMMARY_BATCH_LIMIT claims, shared)."""
+    each query (up to CANDIDATE_LIMIT); when a query has fewer, claims with one of its words
+    only in their summary make up the number, found in one query for every such query."""
     if connection.vendor != "postgresql":
-        public = Claim.objects.public().select_related("verdict", "topic")
-        candidates = list(public.only(*RESULT_FIELDS, "search_terms"))
-        vocabulary = Vocabulary(set(claim.search_terms.split()) for claim in candidates)
-        return [(vocabulary.query_words(terms), candidates, {}) for terms in term_lists]
-    index = search_index_cache.get(version or current_version())
-    words_of = [index.query_words(terms) for terms in term_lists]
-    ranks_of = [index.candidates(words, CANDIDATE_LIMIT) if words else {} for words in words_of]
-    public = Claim.objects.public().select_related("verdict", "topic").only(*RESULT_FIELDS)
-    ranked_ids = set().union(*ranks_of)
-    by_id = public.in_bulk(ranked_ids) if ranked_ids else {}
-    # A query with fewer than CANDIDATE_LIMIT claims ranked has every claim with its words in
-    # their wording or aliases; claims with them only in their summary join (the scorer
-    # places them, and gives 0 to those that are another query's).
-    short = [(words, ranks) for words, ranks in zip(words_of, ranks_of, strict=True)
-             if words and len(ranks) < CANDIDATE_LIMIT]
-    searched = list(dict.fromkeys(
-        f"({_tsquery(word)})" for words, _ in short for word in narrowing(words)
-        if word.patterns()))
-    extra: list[Claim] = []
-    if searched:
-        in_summary = public.filter(_Matches(F("search_words"), Value(" | ".join(searched))))
-        in_summary = in_summary.exclude(id__in=ranked_ids).order_by()
-        wanted = sum(CANDIDATE_LIMIT - len(ranks) for _, ranks in short)
-        extra = list(in_summary[: min(SUMMARY_BATCH_LIMIT, wanted)])
-    out = []
-    for words, ranks in zip(words_of, ranks_of, strict=True):
-        if not words:
-            out.append(([], [], {}))
-            continue
-        mine = sorted((by_id[i] for i in ranks if i in by_id), key=lambda c: (-ranks[c.id], c.id))
-        if len(ranks) < CANDIDATE_LIMIT:
-            mine += [claim for i, claim in by_id.items() if i not in ranks] + extra
-        out.append((words, mine, ranks))
-    return out
+        return sqlite_candidates(term_lists)
+    return postgres_candidates(search_index_cache.get(version), term_lists)
 
 
-def _lexical(words, candidates: list[Claim], ranks: dict) -> list[tuple[Claim, float]]:
-    """The candidates the words find, best first, with their scores."""
+class _KeptByVersion:
+    """Values read from the database by claim id, each kept (least recently used dropped
+    first) with the content version it was read at, and read again once that changes: a new
+    search reads only the claims no search before it read at this version."""
+
+    def __init__(self, entries: int, load):
+        self._kept = LocalPages(entries)
+        self._load = load  # (ids, version) -> {id: value}, for the public claims among them
+
+    def get_many(self, ids, version) -> dict:
+        key = (version.number, version.changed_at)
+        found, missing = {}, []
+        for claim_id in ids:
+            entry = self._kept.get(claim_id)
+            if entry is not None and entry[0] == key:
+                found[claim_id] = entry[1]
+            else:
+                missing.append(claim_id)
+        if missing:
+            for claim_id, value in self._load(missing, version).items():
+                found[claim_id] = value
+                self._kept.set(claim_id, (key, value))
+        return found
+
+    def clear(self) -> None:
+        self._kept.clear()
+
+
+def _read_terms(ids, version) -> dict[int, ClaimTerms]:
+    vocabulary = scoring_vocabulary_cache.get(version)
+    rows = Claim.objects.public().filter(id__in=ids).values_list(*TERM_FIELDS)
+    return {row[0]: ClaimTerms.from_row(row, vocabulary) for row in rows}
+
+
+def _read_result_claims(ids, version) -> dict[int, Claim]:
+    public = Claim.objects.public().select_related("verdict", "topic")
+    return public.only(*RESULT_FIELDS).in_bulk(list(ids))
+
+
+# How the scorer reads each claim (ClaimTerms): about 3 KB a claim at 10,000 generated claims
+# (a vocabulary of about 1,000 words), plus an eighth of a byte a claim for each word of the
+# vocabulary (its summary's mask): about 7 KB with 30,000 words (bench/RESULTS.md).
+CLAIM_TERMS_ENTRIES = 10_000
+_claim_terms = _KeptByVersion(CLAIM_TERMS_ENTRIES, _read_terms)
+# The claims results show (RESULT_FIELDS, with topic and verdict): about 3 KB and nine objects
+# the garbage collector walks a claim, so fewer are kept. They are shared by the searches of
+# one version, which only read them.
+RESULT_CLAIM_ENTRIES = 2_000
+_result_claim_objects = _KeptByVersion(RESULT_CLAIM_ENTRIES, _read_result_claims)
+
+
+def forget_kept_claims() -> None:
+    """Drops the claims kept by earlier searches (for tests that count a search's queries)."""
+    _claim_terms.clear()
+    _result_claim_objects.clear()
+
+
+def claim_terms(ids, version) -> dict[int, ClaimTerms]:
+    """The ClaimTerms of the public claims with these ids, at the content version (one query
+    for those not kept from an earlier search)."""
+    return _claim_terms.get_many(ids, version)
+
+
+def _lexical(words, candidates: list[int], ranks: dict, version) -> list[tuple[int, float]]:
+    """The ids of the candidates the words find, best first, with their scores."""
     if not words or not candidates:
         return []
-    scores = Scorer(words).scores(candidates)
-    scored = [
-        (score, ranks.get(claim.pk, 0.0), claim)
-        for score, claim in zip(scores, candidates, strict=True)
-        if score > 0
-    ]
-    # Rule 9 for ties, as claims.search.scoring.rank orders them.
-    scored.sort(key=lambda item: (-item[0], -item[1], item[2].topic.order, item[2].number))
-    return [(claim, score) for score, _, claim in scored]
+    terms = claim_terms(candidates, version)
+    known = [terms[claim_id] for claim_id in candidates if claim_id in terms]
+    scores = Scorer(words).scores(known, scoring_vocabulary_cache.get(version))
+    scored = [(score, ranks.get(claim.id, 0.0), claim.place, claim.id)
+              for score, claim in zip(scores, known, strict=True) if score > 0]
+    # Rule 9 for ties: the finder's rank, then topic order and claim number.
+    scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
+    return [(claim_id, score) for score, _, _, claim_id in scored]
+
+
+def _result_claims(ids, version) -> dict[int, Claim]:
+    """The public claims with these ids, with what a result shows (RESULT_FIELDS), at the
+    content version (one query for those not kept from an earlier search)."""
+    return _result_claim_objects.get_many(ids, version) if ids else {}
 
 
 def ranked_claims(query: str, limit: int = 20, *, version=None) -> list[Ranked]:
     """The public claims closest to a query or a sentence, best first, with their scores.
 
-    Queries: the content version unless given; the lexical candidates (claims.search:
-    PostgreSQL 1 or 2, SQLite 1); the vector index's rows, once per content version and
-    process; on PostgreSQL, one more for claims found by meaning alone, when there are any.
+    Queries: the content version unless given; once per content version and process, the
+    search index (PostgreSQL), the scoring vocabulary and the vector index; then PostgreSQL
+    0 or 1 (claims with a query word only in their summary, when the index finds fewer than
+    CANDIDATE_LIMIT), SQLite 1 (the public claims' ids and wording words); 1 for the
+    candidates no search read before at this version (claim_terms), 1 more for claims found by
+    meaning alone that none read, and 1 for the results' claims that none showed.
     """
     return ranked_claims_many([query], limit, version=version)[0]
 
@@ -172,7 +217,8 @@ def ranked_claims_many(queries: list[str], limit: int = 20, *, version=None,
         return results
     version = version or current_version()
     found = _candidates([terms_of[at] for at in todo], version)
-    lexical_of = [_lexical(words, candidates, ranks) for words, candidates, ranks in found]
+    lexical_of = [_lexical(words, candidates, ranks, version)
+                  for words, candidates, ranks in found]
     meanings = None
     if settings.SEARCH_BY_MEANING:
         # The model knows words, not misspellings: it also reads the words rule 4 corrected a
@@ -183,33 +229,41 @@ def ranked_claims_many(queries: list[str], limit: int = 20, *, version=None,
             for at, (words, _, _) in zip(todo, found, strict=True)
         ], version)
     if meanings is None:
+        claims = _result_claims({i for lexical in lexical_of for i, _ in lexical[:limit]},
+                                version)
         for at, lexical in zip(todo, lexical_of, strict=True):
-            results[at] = [Ranked(claim, score, False, score) for claim, score in lexical[:limit]]
+            results[at] = [Ranked(claims[i], score, False, score)
+                           for i, score in lexical[:limit] if i in claims]
         return results
-    # Claims found by meaning alone, for every query at once.
-    extra_of, known_claims = [], {}
-    for (_, candidates, _), lexical, meaning in zip(found, lexical_of, meanings, strict=True):
-        known_claims |= {claim.pk: claim for claim in candidates}
-        lexical_ids = {claim.pk for claim, _ in lexical}
-        extra_of.append([i for i in meaning.closest(limit)
-                         if meaning[i] >= MEANING_ONLY_FLOOR and i not in lexical_ids])
-    missing = {i for extra in extra_of for i in extra} - set(known_claims)
-    if missing:  # PostgreSQL: its candidates are only the lexical ones
-        public = Claim.objects.public().select_related("verdict", "topic")
-        known_claims |= public.only(*RESULT_FIELDS).in_bulk(missing)
-    for at, lexical, meaning, extra in zip(todo, lexical_of, meanings, extra_of, strict=True):
+    # Each query's claims, blended: its lexical matches, then those found by meaning alone.
+    chosen_of = []
+    for lexical, meaning in zip(lexical_of, meanings, strict=True):
+        lexical_ids = {claim_id for claim_id, _ in lexical}
+        meaning.prefetch(lexical_ids)
+        extra = [i for i in meaning.closest(limit, at_least=MEANING_ONLY_FLOOR)
+                 if i not in lexical_ids]
         best = lexical[0][1] if lexical else 1.0
         # A match with no vectors yet (published a moment ago, or computed by nobody) is
         # neither helped nor sunk by meaning: it counts as the average of the other matches.
-        known = [meaning[claim.pk] for claim, _ in lexical if claim.pk in meaning]
+        known = [meaning[claim_id] for claim_id, _ in lexical if claim_id in meaning]
         neutral = sum(known) / len(known) if known else MEANING_ONLY_FLOOR
         blended = []
-        for claim, score in lexical:
-            similarity = meaning.get(claim.pk, neutral)
-            blended.append((similarity + LEXICAL_WEIGHT * score / best, score, claim, similarity))
-        blended += [(meaning[i], 0.0, known_claims[i], meaning[i])
-                    for i in extra if i in known_claims]
-        blended.sort(key=lambda item: (-item[0], -item[1], item[2].topic.order, item[2].number))
-        results[at] = [Ranked(claim, score, True, words, similarity)
-                       for score, words, claim, similarity in blended[:limit]]
+        for claim_id, score in lexical:
+            similarity = meaning.get(claim_id, neutral)
+            blended.append((similarity + LEXICAL_WEIGHT * score / best, score, claim_id,
+                            similarity))
+        blended += [(meaning[i], 0.0, i, meaning[i]) for i in extra]
+        chosen_of.append(blended)
+    # Rule 9 for ties needs each claim's place; the results' claims are read in one query.
+    places = claim_terms({item[2] for blended in chosen_of for item in blended}, version)
+    for blended in chosen_of:
+        blended[:] = [item for item in blended if item[2] in places]
+        blended.sort(key=lambda item: (-item[0], -item[1], places[item[2]].place))
+        del blended[limit:]
+    claims = _result_claims({item[2] for blended in chosen_of for item in blended},
+                                version)
+    for at, blended in zip(todo, chosen_of, strict=True):
+        results[at] = [Ranked(claims[claim_id], score, True, words, similarity)
+                       for score, words, claim_id, similarity in blended
+                       if claim_id in claims]
     return results

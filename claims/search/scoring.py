@@ -7,8 +7,12 @@ words and claims. Each holds a few MB at most per process.
 """
 
 from bisect import bisect_left
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+
+from django.db import connection
+from django.db.models import F, Func, TextField
 
 from claims.models import Claim
 from claims.search.vocabulary import (
@@ -21,25 +25,46 @@ from claims.search.vocabulary import (
 from claims.search.words import BENEFIT_WORDS, LACK_WORDS, pattern, stem
 from claims.text import search_normalise
 
-# What the scorer and the template read: the long Markdown and HTML stay in the database.
+# What a result's template reads of a claim: the long Markdown and HTML stay in the database.
 RESULT_FIELDS = (
     "slug", "number", "text", "short_wording", "aliases", "verdict_reason", "verdict_population",
-    "search_document", "topic__title", "topic__slug", "topic__order", "verdict__code",
-    "verdict__label",
+    "topic__title", "topic__slug", "topic__order", "verdict__code", "verdict__label",
 )
+# What the scorer reads of a claim (ClaimTerms.from_row), in this order.
+TERM_FIELDS = ("id", "text", "short_wording", "aliases", "search_document", "topic__order",
+               "number")
 
 
-def rank(words: list[QueryWord], candidates: list[Claim], limit: int) -> list[Claim]:
-    """The best `limit` of the candidates that score above 0, best first (rule 9 for ties:
-    a candidate's `candidate_rank`, if its finder gave one, then topic order, then number)."""
-    scores = Scorer(words).scores(candidates)
-    scored = [
-        (score, getattr(claim, "candidate_rank", 0.0), claim)
-        for score, claim in zip(scores, candidates, strict=True)
-        if score > 0
-    ]
-    scored.sort(key=lambda item: (-item[0], -item[1], item[2].topic.order, item[2].number))
-    return [claim for _, _, claim in scored[:limit]]
+@dataclass(frozen=True, slots=True)
+class ClaimTerms:
+    """What the scorer reads of one claim: its tiers' words (rule 7), the framing of its own
+    wording (rule 5) and its place for ties (rule 9: topic order, then number). Built once
+    per claim and content version (claims.search.ranking keeps them), so a new search
+    neither reads a candidate's summary from the database nor splits it into words again.
+
+    The summary's words are a bit mask over the version's ScoringVocabulary (bit i: its i-th
+    word): an int, which the garbage collector never walks, where a set of a few hundred
+    words would be walked word by word at each full collection (bench/RESULTS.md)."""
+
+    id: int
+    wording: str  # own wording (text and short wording), normalised and padded with spaces
+    wording_words: frozenset[str]
+    aliases: str  # the same for the aliases
+    alias_words: frozenset[str]
+    summary: int  # every searched word (search_document), as a mask of vocabulary ids
+    framing: tuple[bool, bool]  # its own wording presents a benefit; is about a lack
+    place: tuple[int, int]  # topic order, claim number
+
+    @classmethod
+    def from_row(cls, row: tuple, vocabulary: "ScoringVocabulary") -> "ClaimTerms":
+        """From the values of TERM_FIELDS."""
+        claim_id, text, short_wording, aliases, document, topic_order, number = row
+        wording, wording_words = _words_of(text + " " + short_wording)
+        alias_text, alias_words = _words_of(aliases)
+        framing = (not BENEFIT_WORDS.isdisjoint(wording_words),
+                   not LACK_WORDS.isdisjoint(wording_words))
+        return cls(claim_id, wording, wording_words, alias_text, alias_words,
+                   vocabulary.mask(set(document.split())), framing, (topic_order, number))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -111,18 +136,16 @@ class Scorer:
         terms = [word.term for word in words]
         self.phrase = f" {' '.join(terms)} " if len(terms) > 1 else ""
 
-    def scores(self, claims: list[Claim]) -> list[float]:
-        """The score of each claim. Each distinct word of the claims is compared with each
-        query word once; a claim then looks up only the few words that matched."""
-        claim_tiers = [self._tiers(claim) for claim in claims]
-        seen = set().union(*(words for tiers, _ in claim_tiers for _, _, words in tiers))
-        ordered = sorted(seen)
-        matches = [self._matches(query, seen, ordered) for query in self.words]
-        return [self._score(tiers, framing, matches) for tiers, framing in claim_tiers]
+    def scores(self, claims: list[ClaimTerms], vocabulary: "ScoringVocabulary") -> list[float]:
+        """The score of each claim. Each query word's matches among the vocabulary are found
+        once (and kept by it); a claim then looks up only the few words that matched."""
+        matches = [vocabulary.matches(query) for query in self.words]
+        return [self._score(claim, matches) for claim in claims]
 
     @staticmethod
-    def _matches(query: QueryWord, seen: set[str], ordered: list[str]) -> dict[str, float]:
-        """The claims' words that query finds, each with how well (rules 2 to 4)."""
+    def _matches(query: QueryWord, seen, ordered) -> dict[str, float]:
+        """The words of seen (sorted: ordered) that query finds, each with how well (rules 2
+        to 4)."""
         found = {}
         if query.literal:
             found = _literal_matches(query.term, seen, ordered)
@@ -138,28 +161,22 @@ class Scorer:
                 at += 1
         return found
 
-    def _tiers(self, claim: Claim):
-        wording, wording_words = _words_of(claim.text + " " + claim.short_wording)
-        aliases, alias_words = _words_of(claim.aliases)
-        tiers = [
-            (self.WORDING, wording, wording_words),
-            (self.ALIASES, aliases, alias_words),
-            (self.SUMMARY, "", frozenset(claim.search_document.split())),
-        ]
-        # Rule 5: whether the claim's own wording presents a benefit, or is about a lack.
-        framing = (not BENEFIT_WORDS.isdisjoint(wording_words),
-                   not LACK_WORDS.isdisjoint(wording_words))
-        return tiers, framing
-
-    def _score(self, tiers, framing, matches: list[dict[str, float]]) -> float:
-        presents_a_benefit, about_a_lack = framing
+    def _score(self, claim: ClaimTerms, matches: list["Matches"]) -> float:
+        presents_a_benefit, about_a_lack = claim.framing
         total, matched = 0.0, 0
-        for word, found in zip(self.words, matches, strict=True):
+        for word, (found, by_quality) in zip(self.words, matches, strict=True):
             term_score = max(
-                (weight * quality for weight, _, words in tiers
-                 for match, quality in found.items() if match in words),
+                (self.WORDING * found[match] for match in claim.wording_words.intersection(found)),
                 default=0.0,
             )
+            for match in claim.alias_words.intersection(found):
+                term_score = max(term_score, self.ALIASES * found[match])
+            for quality, mask in by_quality:  # best first: the first the summary has counts
+                if self.SUMMARY * quality <= term_score:
+                    break
+                if claim.summary & mask:
+                    term_score = self.SUMMARY * quality
+                    break
             if word.intent:
                 term_score = 0.0 if about_a_lack else (
                     max(term_score, self.WORDING) if presents_a_benefit else term_score
@@ -168,9 +185,93 @@ class Scorer:
             matched += term_score > 0
         if matched == len(self.words) and len(self.words) > 1:
             total += self.ALL_WORDS_BONUS
-        (_, wording, _), (_, aliases, _), _ = tiers
-        if self.phrase and self.phrase in wording:
+        if self.phrase and self.phrase in claim.wording:
             total += self.PHRASE_BONUS[self.WORDING]
-        elif self.phrase and self.phrase in aliases:
+        elif self.phrase and self.phrase in claim.aliases:
             total += self.PHRASE_BONUS[self.ALIASES]
         return total
+
+
+# A query word's matches: {word: quality}, and the same as (quality, mask of the words of that
+# quality) pairs, best first, to test a claim's summary mask against.
+Matches = tuple[dict[str, float], tuple[tuple[float, int], ...]]
+
+
+class ScoringVocabulary:
+    """Every word of the public claims' searched text (their search_document) at one content
+    version, each with an id (its place in sorted order), and what each query word finds
+    among them (Scorer._matches), kept for the version. A word's matches among every claim's
+    words include those among any candidates' words, with the same quality, so the scores
+    are those the candidates' own words would give. Held as a tuple and a dict of str to int,
+    which the garbage collector does not track."""
+
+    MATCHES_KEPT = 20_000  # query words; a few hundred bytes each
+
+    def __init__(self, words):
+        self.ordered = tuple(sorted(set(words)))
+        self.ids = {word: at for at, word in enumerate(self.ordered)}
+        self._matches: dict[tuple, Matches] = {}
+
+    def __len__(self) -> int:
+        return len(self.ordered)
+
+    def mask(self, words) -> int:
+        """The words (those of the vocabulary) as a bit mask of their ids."""
+        bits = bytearray((len(self.ordered) + 7) // 8)
+        ids = self.ids
+        for word in words:
+            at = ids.get(word)
+            if at is not None:
+                bits[at >> 3] |= 1 << (at & 7)
+        return int.from_bytes(bits, "little")
+
+    def matches(self, query: QueryWord) -> Matches:
+        key = (query.term, query.corrections, query.synonyms)  # what _matches reads
+        kept = self._matches.get(key)
+        if kept is None:
+            found = Scorer._matches(query, self.ids, self.ordered)
+            by_quality: dict[float, list[str]] = {}
+            for word, quality in found.items():
+                by_quality.setdefault(quality, []).append(word)
+            kept = (found, tuple((quality, self.mask(words))
+                                 for quality, words in sorted(by_quality.items(), reverse=True)))
+            if len(self._matches) < self.MATCHES_KEPT:
+                self._matches[key] = kept
+        return kept
+
+
+class _Lexemes(Func):
+    """The words of a tsvector, one row each."""
+
+    template = "unnest(tsvector_to_array(%(expressions)s))"
+    output_field = TextField()
+
+
+class ScoringVocabularyCache:
+    """This process's ScoringVocabulary of one content version, as SearchIndexCache keeps the
+    search index: built at its first use (PostgreSQL: the distinct words of the public claims'
+    search_words, in one query; SQLite: their search_document), replaced when the version
+    changes. scoring_vocabulary_cache is the one instance."""
+
+    def __init__(self):
+        self._held: tuple[tuple, ScoringVocabulary] | None = None  # swapped whole
+
+    def get(self, version) -> ScoringVocabulary:
+        key = (version.number, version.changed_at)
+        held = self._held
+        if held is None or held[0] != key:
+            public = Claim.objects.public()
+            if connection.vendor == "postgresql":
+                words = public.annotate(word=_Lexemes(F("search_words"))).order_by()
+                words = words.values_list("word", flat=True).distinct()
+            else:
+                documents = public.values_list("search_document", flat=True)
+                words = {word for document in documents for word in document.split()}
+            held = self._held = (key, ScoringVocabulary(words))
+        return held[1]
+
+    def clear(self) -> None:
+        self._held = None
+
+
+scoring_vocabulary_cache = ScoringVocabularyCache()

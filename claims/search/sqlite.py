@@ -1,14 +1,14 @@
 """SQLite's candidates for the scorer, for local runs: every public claim, matched in Python."""
 
 from claims.models import Claim
-from claims.search.scoring import RESULT_FIELDS
 from claims.search.vocabulary import QueryWord, Vocabulary
 
 
-def sqlite_candidates(terms: list[str], *, version=None) -> tuple[list[QueryWord], list[Claim]]:
-    """The query's words, read by the vocabulary of the public claims, and those claims
-    (version is unused: there is no index to keep)."""
-    public = Claim.objects.public().select_related("verdict", "topic")
-    candidates = list(public.only(*RESULT_FIELDS, "search_terms"))
-    vocabulary = Vocabulary(set(claim.search_terms.split()) for claim in candidates)
-    return vocabulary.query_words(terms), candidates
+def sqlite_candidates(term_lists: list[list[str]],
+                      ) -> list[tuple[list[QueryWord], list[int], dict[int, float]]]:
+    """For each query's terms: its words as the public claims' vocabulary reads them, and the
+    ids of every public claim (read once for all the queries; no finder's rank)."""
+    rows = list(Claim.objects.public().values_list("id", "search_terms"))
+    vocabulary = Vocabulary(set(terms.split()) for _, terms in rows)
+    ids = [claim_id for claim_id, _ in rows]
+    return [(vocabulary.query_words(terms), ids, {}) for terms in term_lists]

@@ -87,10 +87,13 @@ class Vocabulary:
             self.claims += 1
             self.frequency.update(words)
             self.benefit_claims += not BENEFIT_WORDS.isdisjoint(words)
-        self.words = sorted(self.frequency)
-        self._by_length: dict[int, list[str]] = {}
+        # Tuples, not lists, here and in the index: tuples of strings and ints are untracked
+        # by the garbage collector, so a full collection does not walk them.
+        self.words = tuple(sorted(self.frequency))
+        by_length: dict[int, list[str]] = {}
         for word in self.words:
-            self._by_length.setdefault(len(word), []).append(word)
+            by_length.setdefault(len(word), []).append(word)
+        self._by_length = {length: tuple(words) for length, words in by_length.items()}
         self._by_sound: dict[str, list[str]] | None = None  # built at the first need
 
     def corrections(self, term: str) -> tuple[str, ...]:

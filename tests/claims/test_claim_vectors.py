@@ -219,3 +219,52 @@ def test_a_claim_origin_without_words_adds_nothing():
     claim = make_claim(aliases="")
     ClaimOrigin.objects.create(claim=claim, origin=add_origin(make_claim()).origin)
     assert claim_passage_groups(claim)["read"] == []
+
+
+# --- a query reads only the kinds it needs, with the answers of reading them all ----------------
+
+
+def _index_like_real_claims(count: int, seed: int):
+    """A VectorIndex whose claims' kinds lie near their means, as real claims' do, some
+    lacking a kind; rows as ClaimVector stores them."""
+    from claims.search.vectors import VectorIndex, claim_rows
+
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((8, embeddings.DIMENSIONS)).astype(np.float32)
+    rows = []
+    for claim_id in range(1, count + 1):
+        base = centres[claim_id % 8] + 0.7 * rng.standard_normal(embeddings.DIMENSIONS)
+        kinds = list(KINDS) if claim_id % 5 else ["wording", "aliases"]
+        texts = np.array([base + 0.5 * rng.standard_normal(embeddings.DIMENSIONS)
+                          for _ in kinds], dtype=np.float32)
+        matrix = claim_rows(texts, kinds)
+        rows.append((claim_id, matrix.shape[1], matrix.tobytes()))
+    return VectorIndex(rows), centres
+
+
+def _every_claim_at_once(index, query) -> np.ndarray:
+    best = (index.kinds.reshape(-1, index.kinds.shape[2]) @ query).reshape(
+        len(index), len(KINDS)).max(axis=1)
+    return (index.means @ query + best) / 2
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_closest_claims_are_those_computing_every_claim_would_give(seed):
+    index, centres = _index_like_real_claims(600, seed)
+    rng = np.random.default_rng(100 + seed)
+    for at in range(12):
+        query = centres[at % 8] + rng.standard_normal(embeddings.DIMENSIONS) * (0.3 + at / 6)
+        query = (query / np.linalg.norm(query)).astype(np.float32)
+        full = _every_claim_at_once(index, query)
+        order = np.lexsort((np.arange(len(full)), -full))
+        floor = float(np.sort(full)[-8])  # about the 8th best: some reach it, most do not
+        similarities = index.similarities(query)
+        assert similarities.closest(20) == index.claim_ids[order[:20]].tolist()
+        reaching = [i for i in index.claim_ids[order].tolist()
+                    if full[index.positions[i]] >= floor][:20]
+        assert similarities.closest(20, at_least=floor) == reaching
+        for claim_id in (1, 5, 77, 600):
+            assert similarities[claim_id] == pytest.approx(full[index.positions[claim_id]],
+                                                           abs=1e-6)
+        # Each claim's bound holds: none is ever above what the skipped ones were bounded by.
+        assert (similarities._upper_bounds() >= full - 1e-6).all()

@@ -284,18 +284,25 @@ def test_a_search_by_meaning_takes_a_fixed_number_of_queries(
     version = current_version()
     query = "turmeric"
     search_claims(query, version=version)  # builds this process's indexes for the version
+    ranking.forget_kept_claims()
     if connection.vendor == "postgresql":
-        # 1. the best claims with a query word in their wording or aliases, by id (with the
-        #    seed's floor, the claims found by meaning are among them)
-        # 2. claims with a query word in their summary only (fewer than 50 above)
-        # 3. when some are found by meaning alone: those claims, by id
-        expected = 3 if meaning_alone else 2
+        # 1. claims with a query word in their summary only (the index, which reads no
+        #    database, found fewer than 50 in their wording or aliases)
+        # 2. how the scorer reads each candidate (ranking.claim_terms)
+        # 3. when some are found by meaning alone: how it reads them (for rule 9's ties)
+        # 4. the results' claims, by id, with topic and verdict
+        expected = 4 if meaning_alone else 3
     else:
-        # 1. every public claim, with topic and verdict: SQLite matches in Python, and the
+        # 1. every public claim's id and wording words: SQLite matches in Python, and the
         #    claims found by meaning alone are among them
-        expected = 1
+        # 2. how the scorer reads each candidate (ranking.claim_terms)
+        # 3. the results' claims, by id, with topic and verdict
+        expected = 3
     with django_assert_num_queries(expected):
         found = search_claims(query, version=version)
+    # The same search again reads only what finds its candidates: the claims are kept.
+    with django_assert_num_queries(1):
+        assert search_claims(query, version=version) == found
     assert found[0].slug == "curcumin-calms-ms"
     lexical = {claim.pk for claim, _ in lexical_ranking(query, limit=100, version=version)}
     assert bool(set(claim.pk for claim in found) - lexical) == meaning_alone
@@ -310,5 +317,6 @@ def test_the_vector_index_is_built_once_per_content_version(
     assert len(index) == Claim.objects.public().count()
     with django_assert_num_queries(0):
         assert vector_index_cache.get(version) is index
-    # Four vectors of 256 float32 numbers a claim, at most: about 4 KB.
-    assert index.nbytes <= len(index) * (4 * embeddings.DIMENSIONS * 4 + 8)
+    # Four vectors of 256 float32 numbers a claim, at most, its id and its bound's two values
+    # (claims.search.vectors.Similarities): about 4 KB.
+    assert index.nbytes <= len(index) * (4 * embeddings.DIMENSIONS * 4 + 8 + 4 + 1)
