@@ -7,12 +7,11 @@ words and claims. Each holds a few MB at most per process.
 """
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import F, Func, TextField
+from django.db.models.expressions import RawSQL
 
 from claims.models import Claim
 from claims.search.vocabulary import (
@@ -22,7 +21,7 @@ from claims.search.vocabulary import (
     lengths_can_match,
     similar,
 )
-from claims.search.words import BENEFIT_WORDS, LACK_WORDS, pattern, stem
+from claims.search.words import BENEFIT_WORDS, LACK_WORDS, memo, pattern, stem
 from claims.text import search_normalise
 
 # What a result's template reads of a claim: the long Markdown and HTML stay in the database.
@@ -35,25 +34,31 @@ TERM_FIELDS = ("id", "text", "short_wording", "aliases", "search_document", "top
                "number")
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimTerms:
+class ClaimTerms(NamedTuple):
     """What the scorer reads of one claim: its tiers' words (rule 7), the framing of its own
     wording (rule 5) and its place for ties (rule 9: topic order, then number). Built once
     per claim and content version (claims.search.ranking keeps them), so a new search
     neither reads a candidate's summary from the database nor splits it into words again.
 
-    The summary's words are a bit mask over the version's ScoringVocabulary (bit i: its i-th
-    word): an int, which the garbage collector never walks, where a set of a few hundred
-    words would be walked word by word at each full collection (bench/RESULTS.md)."""
+    Each tier's words are a bit mask over the version's ScoringVocabulary (bit i: its i-th
+    word). Ints and strings only: a tuple of them is not tracked by the garbage collector,
+    where sets of words would be walked word by word at each full collection."""
 
     id: int
     wording: str  # own wording (text and short wording), normalised and padded with spaces
-    wording_words: frozenset[str]
+    wording_mask: int
     aliases: str  # the same for the aliases
-    alias_words: frozenset[str]
-    summary: int  # every searched word (search_document), as a mask of vocabulary ids
-    framing: tuple[bool, bool]  # its own wording presents a benefit; is about a lack
-    place: tuple[int, int]  # topic order, claim number
+    alias_mask: int
+    summary: int  # every searched word (search_document)
+    benefit: bool  # its own wording presents a benefit (rule 5)
+    lack: bool  # its own wording is about a lack
+    topic_order: int
+    number: int
+
+    @property
+    def place(self) -> tuple[int, int]:
+        """Its place for ties (rule 9): topic order, then claim number."""
+        return self.topic_order, self.number
 
     @classmethod
     def from_row(cls, row: tuple, vocabulary: "ScoringVocabulary") -> "ClaimTerms":
@@ -61,13 +66,13 @@ class ClaimTerms:
         claim_id, text, short_wording, aliases, document, topic_order, number = row
         wording, wording_words = _words_of(text + " " + short_wording)
         alias_text, alias_words = _words_of(aliases)
-        framing = (not BENEFIT_WORDS.isdisjoint(wording_words),
-                   not LACK_WORDS.isdisjoint(wording_words))
-        return cls(claim_id, wording, wording_words, alias_text, alias_words,
-                   vocabulary.mask(set(document.split())), framing, (topic_order, number))
+        return cls(claim_id, wording, vocabulary.mask(wording_words), alias_text,
+                   vocabulary.mask(alias_words), vocabulary.mask(set(document.split())),
+                   not BENEFIT_WORDS.isdisjoint(wording_words),
+                   not LACK_WORDS.isdisjoint(wording_words), topic_order, number)
 
 
-@lru_cache(maxsize=1 << 14)
+@memo
 def match_quality(term: str, word: str) -> float:
     """How well a claim's word matches a query term: 1 the same, 0.9 the same stem, 0.8 the
     term starts it, less if it looks like a misspelling of it, 0 not at all."""
@@ -115,7 +120,6 @@ def _literal_matches(term: str, seen: set[str], ordered: list[str]) -> dict[str,
     return found
 
 
-@lru_cache(maxsize=1 << 14)
 def _words_of(text: str) -> tuple[str, frozenset[str]]:
     """Text normalised and padded with spaces (to find a phrase in), and its words."""
     normalised = f" {search_normalise(text)} "
@@ -162,24 +166,14 @@ class Scorer:
         return found
 
     def _score(self, claim: ClaimTerms, matches: list["Matches"]) -> float:
-        presents_a_benefit, about_a_lack = claim.framing
         total, matched = 0.0, 0
-        for word, (found, by_quality) in zip(self.words, matches, strict=True):
-            term_score = max(
-                (self.WORDING * found[match] for match in claim.wording_words.intersection(found)),
-                default=0.0,
-            )
-            for match in claim.alias_words.intersection(found):
-                term_score = max(term_score, self.ALIASES * found[match])
-            for quality, mask in by_quality:  # best first: the first the summary has counts
-                if self.SUMMARY * quality <= term_score:
-                    break
-                if claim.summary & mask:
-                    term_score = self.SUMMARY * quality
-                    break
+        for word, (_, by_quality) in zip(self.words, matches, strict=True):
+            term_score = _best(claim.wording_mask, by_quality, self.WORDING, 0.0)
+            term_score = _best(claim.alias_mask, by_quality, self.ALIASES, term_score)
+            term_score = _best(claim.summary, by_quality, self.SUMMARY, term_score)
             if word.intent:
-                term_score = 0.0 if about_a_lack else (
-                    max(term_score, self.WORDING) if presents_a_benefit else term_score
+                term_score = 0.0 if claim.lack else (
+                    max(term_score, self.WORDING) if claim.benefit else term_score
                 )
             total += word.weight * term_score
             matched += term_score > 0
@@ -190,6 +184,18 @@ class Scorer:
         elif self.phrase and self.phrase in claim.aliases:
             total += self.PHRASE_BONUS[self.ALIASES]
         return total
+
+
+def _best(words: int, by_quality, weight: float, floor: float) -> float:
+    """The larger of floor and weight times the best quality of a match among words (a
+    mask): by_quality is best first, so the first group words has is the best."""
+    for quality, mask in by_quality:
+        value = weight * quality
+        if value <= floor:
+            return floor
+        if words & mask:
+            return value
+    return floor
 
 
 # A query word's matches: {word: quality}, and the same as (quality, mask of the words of that
@@ -240,17 +246,9 @@ class ScoringVocabulary:
         return kept
 
 
-class _Lexemes(Func):
-    """The words of a tsvector, one row each."""
-
-    template = "unnest(tsvector_to_array(%(expressions)s))"
-    output_field = TextField()
-
-
 class ScoringVocabularyCache:
     """This process's ScoringVocabulary of one content version, as SearchIndexCache keeps the
-    search index: built at its first use (PostgreSQL: the distinct words of the public claims'
-    search_words, in one query; SQLite: their search_document), replaced when the version
+    search index: built at its first use (see _public_words), replaced when the version
     changes. scoring_vocabulary_cache is the one instance."""
 
     def __init__(self):
@@ -260,18 +258,27 @@ class ScoringVocabularyCache:
         key = (version.number, version.changed_at)
         held = self._held
         if held is None or held[0] != key:
-            public = Claim.objects.public()
-            if connection.vendor == "postgresql":
-                words = public.annotate(word=_Lexemes(F("search_words"))).order_by()
-                words = words.values_list("word", flat=True).distinct()
-            else:
-                documents = public.values_list("search_document", flat=True)
-                words = {word for document in documents for word in document.split()}
-            held = self._held = (key, ScoringVocabulary(words))
+            held = self._held = (key, ScoringVocabulary(_public_words()))
         return held[1]
 
     def clear(self) -> None:
         self._held = None
+
+
+def _public_words():
+    """Every word of the public claims' searched text (search_document), and of their own
+    wording and aliases as the scorer splits them (search_terms: the same words, except
+    where normalising fields together joined a letter to a number across two of them).
+    PostgreSQL: the distinct lexemes of search_words and search_vector, in one query."""
+    public = Claim.objects.public().order_by()
+    if connection.vendor == "postgresql":
+        table = Claim._meta.db_table
+        lexemes = RawSQL(
+            f"unnest(tsvector_to_array(coalesce({table}.search_words, ''::tsvector)"
+            f" || coalesce({table}.search_vector, ''::tsvector)))", [])
+        return public.annotate(word=lexemes).values_list("word", flat=True).distinct()
+    rows = public.values_list("search_document", "search_terms")
+    return {word for document, terms in rows for word in (*document.split(), *terms.split())}
 
 
 scoring_vocabulary_cache = ScoringVocabularyCache()

@@ -4,9 +4,34 @@ Rules 1 to 3 and 5 of the ranking rules in claims.search (its docstring) read th
 """
 
 import re
-from functools import lru_cache
+from functools import wraps
 
 from claims.text import search_normalise
+
+
+def memo(function):
+    """Caches a pure function of one word in a plain dict, emptied when it reaches MEMO_SIZE.
+
+    Not functools.lru_cache: its entries are linked nodes that the garbage collector walks at
+    each full collection (tens of milliseconds with a few caches full, bench/RESULTS.md),
+    where a dict of strings to strings or numbers is not tracked at all."""
+    cache: dict = {}
+
+    @wraps(function)
+    def cached(*args: str):
+        key = args[0] if len(args) == 1 else "\x00".join(args)  # a str: never tracked
+        found = cache.get(key)
+        if found is None:
+            if len(cache) >= MEMO_SIZE:
+                cache.clear()
+            found = cache[key] = function(*args)
+        return found
+
+    cached.cache_clear = cache.clear
+    return cached
+
+
+MEMO_SIZE = 1 << 14
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -84,7 +109,7 @@ _SUFFIXES = ("ations", "ation", "ating", "ates", "ated", "ate", "ings", "ing", "
              "es", "ed", "ly", "s")
 
 
-@lru_cache(maxsize=1 << 14)
+@memo
 def stem(word: str) -> str:
     """A deliberately small stemmer: "remyelinate" and "remyelination" share "remyelin"."""
     for suffix in _SUFFIXES:
@@ -93,7 +118,7 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1 << 14)
+@memo
 def pattern(form: str) -> tuple[str, bool]:
     """What a word finds (rule 2), as (text, whether it is a prefix): cut to its stem, a prefix
     of the words it finds ("remyelinate" finds "remyelination", "methyl" "methylcobalamin");
@@ -114,7 +139,7 @@ _SOUND_RULES = [
 ]
 
 
-@lru_cache(maxsize=1 << 14)
+@memo
 def sound_key(word: str) -> str:
     """A rough key of how a normalised word sounds: "injekshuns", "injecshons" and
     "injections" all give "injkshns". For spotting misspellings (rule 4), not for matching."""
