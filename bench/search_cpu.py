@@ -2,7 +2,8 @@
 the whole view, per query, at N generated claims (default 10,000), and where the time goes.
 
     .venv/bin/python bench/search_cpu.py [--claims 10000] [--queries 300] [--database
-        postgresql|sqlite] [--profile 100] [--vectors model|random|none] [--keep-going]
+        postgresql|sqlite] [--profile 100] [--vectors model|random|none] [--warm 10]
+        [--keep-going]
 
 It starts a throwaway PostgreSQL (bench/lib.sh: bench_pg_start; needs root) or SQLite file,
 migrates it, loads the seed content, adds N claims with bench/generate_claims.py's generator
@@ -10,7 +11,9 @@ migrates it, loads the seed content, adds N claims with bench/generate_claims.py
 the model, the default, as load.sh has them; see bench/generate_claims.py), then, in a fresh
 process with the production settings (bench.settings, DEBUG off, the in-process page cache):
 
-- warms up (the indexes of the content version, the model, the templates) on a few queries;
+- warms up (the indexes of the content version, the model, the templates) on --warm new
+  queries (10: a few; 3000: the steady state, where the claims the scorer and the results
+  read are kept from earlier searches);
 - times, per query, for a stream of never-repeated queries drawn as bench/wrk_search_mix.lua
   draws them (a theme, an outcome and a common word; each query used once):
   1. search_claims(query) alone (index, candidates read, scored, blended with meaning);
@@ -159,8 +162,8 @@ def measure(args: argparse.Namespace) -> None:
 
     public = Claim.objects.public().count()
     # Distinct queries for each stream, never repeated across streams.
-    pool = mix_queries(10 + 2 * args.queries + args.profile, seed=args.seed)
-    warm, pool = pool[:10], pool[10:]
+    pool = mix_queries(args.warm + 2 * args.queries + args.profile, seed=args.seed)
+    warm, pool = pool[:args.warm], pool[args.warm:]
     alone, pool = pool[:args.queries], pool[args.queries:]
     viewed, profiled = pool[:args.queries], pool[args.queries:]
 
@@ -234,6 +237,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--warm", type=int, default=10,
+                        help="new queries searched before timing (more: the steady state)")
     parser.add_argument("--profile", type=int, default=100)
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--seed", type=int, default=18)

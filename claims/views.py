@@ -5,7 +5,8 @@ from django.shortcuts import render
 from django.template.loader import get_template
 
 from claims import selectors
-from claims.search import MAX_QUERY_LENGTH, search_claims
+from claims.search import MAX_QUERY_LENGTH, search_claim_ids
+from claims.search.ranking import result_claims
 from claims.structured_data import (
     claim_page_graph,
     published_on,
@@ -87,32 +88,28 @@ def home(request):
 
 
 # Each search result's HTML, rendered once per claim, audience and content version and reused
-# by every search that shows the claim: most of a new search's rendering. About 1 KB a row.
+# by every search that shows the claim: most of a new search's rendering. About 1 KB a row. A
+# row is as current as the version, as every cached page is: every save of content bumps it.
 SEARCH_ROW_ENTRIES = 20_000
 _search_rows = LocalPages(SEARCH_ROW_ENTRIES)
 
 
-def _row_fields(claim) -> tuple:
-    """What claims/includes/search_result.html reads of a claim: a row is reused only while
-    they are unchanged too, so even a change that bumps no content version shows at once."""
-    return (claim.slug, claim.short_wording, claim.verdict_reason, claim.verdict_population,
-            claim.verdict.code, claim.verdict.label, claim.topic.title)
-
-
-def _result_rows(claims, audience: str, version) -> list[str]:
-    """The HTML of each claim's search result (claims/includes/search_result.html)."""
-    template = None
-    rows = []
-    for claim in claims:
-        key = f"{audience}:{claim.pk}"
-        fields = _row_fields(claim)
-        entry = _search_rows.get(key)
-        if entry is None or entry[0] != version or entry[1] != fields:
-            template = template or get_template("claims/includes/search_result.html")
-            entry = (version, fields, template.render({"claim": claim}))
-            _search_rows.set(key, entry)
-        rows.append(entry[2])
-    return rows
+def _result_rows(ids: list[int], audience: str, version) -> list[str]:
+    """The HTML of each claim's search result (claims/includes/search_result.html), in the
+    order of ids; the claims are read only for the rows not kept at this version."""
+    rows, missing = {}, []
+    for claim_id in ids:
+        entry = _search_rows.get(f"{audience}:{claim_id}")
+        if entry is not None and entry[0] == version:
+            rows[claim_id] = entry[1]
+        else:
+            missing.append(claim_id)
+    if missing:
+        template = get_template("claims/includes/search_result.html")
+        for claim_id, claim in result_claims(missing, version).items():
+            rows[claim_id] = template.render({"claim": claim})
+            _search_rows.set(f"{audience}:{claim_id}", (version, rows[claim_id]))
+    return [rows[claim_id] for claim_id in ids if claim_id in rows]
 
 
 @public_page(query=_search_query)
@@ -120,12 +117,13 @@ def search(request, *, version):
     """Popular searches (the suggested ones, or a claim in the news) come from the cache."""
     query = _search_query(request)
     partial = wants_partial(request)
-    results = search_claims(query, version=version) if query else []
+    ids = search_claim_ids(query, version=version) if query else []
+    rows = _result_rows(ids, current_audience(request), version)
     context = {
         "query": query,
         "htmx_partial": partial,
-        "results": results,
-        "result_rows": _result_rows(results, current_audience(request), version),
+        "results": rows,
+        "result_rows": rows,
         "suggested_searches": SUGGESTED_SEARCHES,
         "topics": [] if query else selectors.topics_for_home(),
     }

@@ -88,7 +88,7 @@ from claims.search.index import (
     search_index_cache,
 )
 from claims.search.postgres import CANDIDATE_LIMIT, _Matches
-from claims.search.ranking import lexical_ranking, ranked_claims
+from claims.search.ranking import lexical_ranking, ranked_claims, ranked_ids
 from claims.search.scoring import Scorer, match_quality
 from claims.search.vocabulary import QueryWord, Vocabulary
 from claims.search.words import MAX_QUERY_LENGTH, MAX_TERMS, query_terms, sound_key, stem
@@ -96,7 +96,8 @@ from claims.search.words import MAX_QUERY_LENGTH, MAX_TERMS, query_terms, sound_
 __all__ = [
     "CANDIDATE_LIMIT", "MAX_QUERY_LENGTH", "MAX_TERMS", "RANK_LIMIT", "QueryWord", "Scorer",
     "SearchIndex", "SearchIndexCache", "Vocabulary", "_Matches", "match_quality", "query_terms",
-    "lexical_ranking", "ranked_claims", "search_claims", "search_index", "search_index_cache",
+    "lexical_ranking", "ranked_claims", "search_claim_ids", "search_claims", "search_index",
+    "search_index_cache",
     "sound_key", "stem",
 ]
 
@@ -108,3 +109,8 @@ def search_claims(query: str, limit: int = 20, *, version=None) -> list[Claim]:
     """
     return [ranked.claim for ranked in ranked_claims(query, limit, version=version)]
 
+
+def search_claim_ids(query: str, limit: int = 20, *, version=None) -> list[int]:
+    """The ids of the claims search_claims gives, in its order, without reading the claims
+    (the search page renders rows it has kept; claims.search.ranking.ranked_ids)."""
+    return ranked_ids(query, limit, version=version)

@@ -84,7 +84,7 @@ def lexical_ranking(query: str, limit: int = 20, *, version=None) -> list[tuple[
     version = version or current_version()
     ((words, candidates, ranks),) = _candidates([terms], version)
     best = _lexical(words, candidates, ranks, version)[:limit]
-    claims = _result_claims({claim_id for claim_id, _ in best}, version)
+    claims = result_claims({claim_id for claim_id, _ in best}, version)
     return [(claims[claim_id], score) for claim_id, score in best if claim_id in claims]
 
 
@@ -179,7 +179,7 @@ def _lexical(words, candidates: list[int], ranks: dict, version) -> list[tuple[i
     return [(claim_id, score) for score, _, _, claim_id in scored]
 
 
-def _result_claims(ids, version) -> dict[int, Claim]:
+def result_claims(ids, version) -> dict[int, Claim]:
     """The public claims with these ids, with what a result shows (RESULT_FIELDS), at the
     content version (one query for those not kept from an earlier search)."""
     return _result_claim_objects.get_many(ids, version) if ids else {}
@@ -208,14 +208,34 @@ def ranked_claims_many(queries: list[str], limit: int = 20, *, version=None,
     a search query: claims.search.matching.SENTENCE_TERMS); corrections: whether the model
     also reads the words rule 4 corrected a misspelt term to.
     """
+    version = version or current_version()
+    ranked_of = ranked_ids_many(queries, limit, version=version, max_terms=max_terms,
+                                corrections=corrections)
+    claims = result_claims({item[0] for ranked in ranked_of for item in ranked}, version)
+    return [[Ranked(claims[claim_id], *rest) for claim_id, *rest in ranked if claim_id in claims]
+            for ranked in ranked_of]
+
+
+def ranked_ids(query: str, limit: int = 20, *, version=None) -> list[int]:
+    """The ids of the claims ranked_claims would give, without reading the claims: the search
+    page renders each result from its own cache (claims.views), and reads only the claims it
+    has no row for."""
+    version = version or current_version()
+    return [claim_id for claim_id, *_ in ranked_ids_many([query], limit, version=version)[0]]
+
+
+def ranked_ids_many(queries: list[str], limit: int = 20, *, version,
+                    max_terms: int = MAX_TERMS, corrections: bool = True,
+                    ) -> list[list[tuple[int, float, bool, float, float | None]]]:
+    """For each query, best first: (claim id, score, by meaning, lexical score, similarity),
+    the fields of Ranked with the claim's id for the claim."""
     queries = list(queries)
     terms_of = [query_terms(query, max_terms=max_terms, max_length=MAX_SENTENCE_LENGTH)
                 if max_terms != MAX_TERMS else query_terms(query) for query in queries]
     todo = [at for at, terms in enumerate(terms_of) if terms]
-    results: list[list[Ranked]] = [[] for _ in queries]
+    results: list[list[tuple]] = [[] for _ in queries]
     if not todo:
         return results
-    version = version or current_version()
     found = _candidates([terms_of[at] for at in todo], version)
     lexical_of = [_lexical(words, candidates, ranks, version)
                   for words, candidates, ranks in found]
@@ -229,11 +249,8 @@ def ranked_claims_many(queries: list[str], limit: int = 20, *, version=None,
             for at, (words, _, _) in zip(todo, found, strict=True)
         ], version)
     if meanings is None:
-        claims = _result_claims({i for lexical in lexical_of for i, _ in lexical[:limit]},
-                                version)
         for at, lexical in zip(todo, lexical_of, strict=True):
-            results[at] = [Ranked(claims[i], score, False, score)
-                           for i, score in lexical[:limit] if i in claims]
+            results[at] = [(i, score, False, score, None) for i, score in lexical[:limit]]
         return results
     # Each query's claims, blended: its lexical matches, then those found by meaning alone.
     chosen_of = []
@@ -254,16 +271,11 @@ def ranked_claims_many(queries: list[str], limit: int = 20, *, version=None,
                             similarity))
         blended += [(meaning[i], 0.0, i, meaning[i]) for i in extra]
         chosen_of.append(blended)
-    # Rule 9 for ties needs each claim's place; the results' claims are read in one query.
+    # Rule 9 for ties needs each claim's place (claims found by meaning alone may be new).
     places = claim_terms({item[2] for blended in chosen_of for item in blended}, version)
-    for blended in chosen_of:
-        blended[:] = [item for item in blended if item[2] in places]
-        blended.sort(key=lambda item: (-item[0], -item[1], places[item[2]].place))
-        del blended[limit:]
-    claims = _result_claims({item[2] for blended in chosen_of for item in blended},
-                                version)
     for at, blended in zip(todo, chosen_of, strict=True):
-        results[at] = [Ranked(claims[claim_id], score, True, words, similarity)
-                       for score, words, claim_id, similarity in blended
-                       if claim_id in claims]
+        blended = [item for item in blended if item[2] in places]
+        blended.sort(key=lambda item: (-item[0], -item[1], places[item[2]].place))
+        results[at] = [(claim_id, score, True, words, similarity)
+                       for score, words, claim_id, similarity in blended[:limit]]
     return results

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection, transaction
 from django.db.models import F, Value
 
+from claims import views
 from claims.models import Claim, ReviewState
 from claims.search import SearchIndexCache, query_terms, ranking, search_claims, stem
 from tests.factories import make_claim, make_topic, make_verdict
@@ -210,21 +211,26 @@ def test_search_fields_are_derived_on_save(b12_claims):
 
 def test_search_page_query_count_is_fixed(client, django_assert_num_queries, many_b12_claims):
     client.get("/search/", {"q": "b12"})  # builds this process's index and vocabulary
-    ranking.forget_kept_claims()  # as if no search had read these claims before
+    ranking.forget_kept_claims()  # as if no search had read these claims before,
+    views._search_rows.clear()  # nor shown them
     if connection.vendor == "postgresql":
         # 1. the content version (for the page cache, and is the search index current?)
         # 2. claims with a query word in their summary only (as the index found fewer than 50)
         # 3. how the scorer reads each candidate (claims.search.ranking.claim_terms)
-        # 4. the results' claims, by id, with topic and verdict (joins)
+        # 4. the results' claims, by id, with topic and verdict (joins), for their rows
         expected = 4
     else:
         # 1. the content version (for the page cache)
         # 2. every public claim's id and wording words: SQLite matches in Python
         # 3. how the scorer reads each candidate (claims.search.ranking.claim_terms)
-        # 4. the results' claims, by id, with topic and verdict (joins)
+        # 4. the results' claims, by id, with topic and verdict (joins), for their rows
         expected = 4
     with django_assert_num_queries(expected):
         response = client.get("/search/", {"q": "sublingual tongue"})
+    assert "Sublingual B12 absorbs better" in response.content.decode()
+    # Another new search of the same claims reads neither them nor their rows again.
+    with django_assert_num_queries(expected - 2):
+        response = client.get("/search/", {"q": "tongue sublingual"})
     assert "Sublingual B12 absorbs better" in response.content.decode()
 
 
