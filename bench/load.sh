@@ -43,8 +43,8 @@ export BENCH_WORKERS=$WORKERS
 SEED_CLAIM=/claims/sublingual-b12-absorbs-better/
 SEARCH=/search/?q=sublingual+b12
 SEARCH_TYPO=/search/?q=sublingal+vitamn+b12   # two misspelt words
-SEARCH_NEW=/search/?q=b12+relapses+daily      # a sample; wrk_search_mix.lua varies every request
-SEARCH_NEW_SHOWN="/search/?q=THEME+OUTCOME+WORD (a new query each request)"
+SEARCH_NEW=/search/?q=b12+relapses+daily+women   # a sample; wrk_search_mix.lua varies every request
+SEARCH_NEW_SHOWN="/search/?q=THEME+OUTCOME+WORD+WHO (a new query each request)"
 # New searches are measured twice at 16 connections. First just after a content change: each
 # worker has built the version's indexes (1 s of warm-up) but has read no claim for the scorer
 # or the results, as after an editor's change. Then in the steady state between changes:

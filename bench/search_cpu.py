@@ -15,7 +15,8 @@ process with the production settings (bench.settings, DEBUG off, the in-process 
   queries (10: a few; 3000: the steady state, where the claims the scorer and the results
   read are kept from earlier searches);
 - times, per query, for a stream of never-repeated queries drawn as bench/wrk_search_mix.lua
-  draws them (a theme, an outcome and a common word; each query used once):
+  draws them (a theme, an outcome, a common word and a word of who or where; each query
+  used once):
   1. search_claims(query) alone (index, candidates read, scored, blended with meaning);
   2. the whole view: the Django test client's GET /search/?q=<query> (middleware, the page
      cache's miss and store, search, rendering 20 results);
@@ -104,13 +105,14 @@ def mix_queries(count: int, seed: int) -> list[str]:
 
     lua = (BENCH_DIR / "wrk_search_mix.lua").read_text()
     lists = {}
-    for name in ("themes", "outcomes", "words"):
+    for name in ("themes", "outcomes", "words", "people"):
         body = re.search(rf"local {name} = \{{(.*?)\}}", lua, re.S)
         lists[name] = re.findall(r'"([^"]+)"', body.group(1))
     rng = random.Random(seed)
     seen: dict[str, None] = {}
     while len(seen) < count:
-        seen[" ".join(rng.choice(lists[name]) for name in ("themes", "outcomes", "words"))] = None
+        seen[" ".join(rng.choice(lists[name])
+                      for name in ("themes", "outcomes", "words", "people"))] = None
     return list(seen)
 
 
