@@ -90,8 +90,11 @@ results, section = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]).read_tex
 start, end = "<!-- lighthouse:start -->", "<!-- lighthouse:end -->"
 block = f"{start}\n{section.rstrip()}\n{end}"
 text = results.read_text() if results.exists() else "# Bench results\n"
-if start in text and end in text:
-    text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
+if start in text and end in text[text.index(start):]:
+    # The end marker after the start: an end left alone earlier in the file once made
+    # this copy everything between them a second time.
+    at = text.index(start)
+    text = text[:at] + block + text[text.index(end, at) + len(end):]
 else:
     text = text.rstrip() + "\n\n" + block + "\n"
 results.write_text(text)
