@@ -28,7 +28,8 @@ def site_links() -> dict[str, str]:
     prefix = get_script_prefix()
     links = _links_by_prefix.get(prefix)
     if links is None:
-        links = _links_by_prefix[prefix] = {name: reverse(view) for name, view in SITE_LINKS.items()}
+        links = {name: reverse(view) for name, view in SITE_LINKS.items()}
+        _links_by_prefix[prefix] = links
     return links
 
 
