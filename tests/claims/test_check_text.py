@@ -431,16 +431,18 @@ def test_a_check_of_many_sentences_takes_a_fixed_number_of_queries(
         "Lion's mane grows back the coating on your nerves.",
     ]
     text = " ".join(sentences)
-    client.post(URL, {"text": text})  # builds this process's indexes for the content version
+    # Builds this process's indexes for the content version, and keeps the claims its
+    # sentences read (claims.search.ranking: how the scorer reads each, and the results).
+    client.post(URL, {"text": text})
     if connection.vendor == "postgresql":
-        # 1 the content version; 2 the claims the search index ranks best for any sentence,
-        # by id; 3 claims with a sentence's word in their summary only (the seed has fewer
-        # than 50 matches a sentence); 4 the matched claims with their verdicts. (A claim
-        # found by meaning alone, none here, would add one query for all of them.)
-        expected = 4
+        # 1 the content version; 2 claims with a sentence's word in their summary only, for
+        # every sentence at once (the index found fewer than 50 a sentence in their wording
+        # or aliases); 3 the matched claims with their verdicts.
+        expected = 3
     else:
-        # 1 the content version; 2 every public claim, the candidates of every sentence
-        # (SQLite matches in Python); 3 the matched claims with their verdicts.
+        # 1 the content version; 2 every public claim's id and wording words, the candidates
+        # of every sentence (SQLite matches in Python); 3 the matched claims with their
+        # verdicts.
         expected = 3
     with django_assert_num_queries(expected):
         response = client.post(URL, {"text": text})

@@ -12,7 +12,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from claims import views
 from claims.models import ClaimRevision, ReviewState
+from claims.search import ranking
 from claims.structured_data import claim_page_graph, verdict_statement
 from tests.editorial.helpers import claim_change_url, claim_form_data
 from tests.factories import (
@@ -170,13 +172,26 @@ def test_the_topic_and_search_pages_read_it_without_a_query_more(
     # Search reads it with the results (claims.search.scoring.RESULT_FIELDS): ten results
     # take the same queries as one (the search's own count is pinned in test_search.py).
     client.get("/search/", {"q": "warm"})  # this process's indexes of this content version
+
+    def search(query):
+        # Neither search finds claims an earlier one kept (claims.search.ranking) or rows
+        # the page kept (claims.views): each reads its results' claims, ten in one query.
+        ranking.forget_kept_claims()
+        views._search_rows.clear()
+        return client.get("/search/", {"q": query}).content.decode()
+
     with CaptureQueriesContext(connection) as one:
-        html = client.get("/search/", {"q": "vitamin d relapses"}).content.decode()
+        html = search("vitamin d relapses")
     assert html.count("This verdict applies only") == 1
     with CaptureQueriesContext(connection) as ten:
-        html = client.get("/search/", {"q": "remedy"}).content.decode()
+        html = search("remedy")
     assert html.count("This verdict applies only in group") == 10
-    assert len(ten) == len(one)
+
+    def result_reads(queries):  # the results' claims, read for their rows: population too
+        return [each for each in queries.captured_queries
+                if "verdict_population" in each["sql"]]
+
+    assert len(result_reads(one)) == len(result_reads(ten)) == 1
 
 
 # --- editors in the admin ---------------------------------------------------------------------
