@@ -3,7 +3,7 @@ the whole view, per query, at N generated claims (default 10,000), and where the
 
     .venv/bin/python bench/search_cpu.py [--claims 10000] [--queries 300] [--database
         postgresql|sqlite] [--profile 100] [--vectors model|random|none] [--warm 10]
-        [--keep-going]
+        [--orders FILE]
 
 It starts a throwaway PostgreSQL (bench/lib.sh: bench_pg_start; needs root) or SQLite file,
 migrates it, loads the seed content, adds N claims with bench/generate_claims.py's generator
@@ -25,6 +25,11 @@ process with the production settings (bench.settings, DEBUG off, the in-process 
 - profiles --profile more new queries through the view under cProfile and prints the top
   functions by cumulative and by own time.
 
+--orders FILE writes, for every query of the first stream, the slugs of its results in order
+(JSON), to compare two versions of the search code on the same generated claims:
+`python -c 'import json,sys; a,b=(json.load(open(f)) for f in sys.argv[1:]); print(sum(a[q]!=b[q]
+for q in a), "of", len(a), "differ")' before.json after.json`.
+
 The two timed streams use different queries, so no search is answered from a cache of a
 previous one. The report is printed and saved under bench/out/.
 """
@@ -32,6 +37,7 @@ previous one. The report is printed and saved under bench/out/.
 import argparse
 import cProfile
 import io
+import json
 import os
 import pstats
 import statistics
@@ -195,6 +201,9 @@ def measure(args: argparse.Namespace) -> None:
 
     gc.callbacks.remove(collections.callback)
     tracked = len(gc.get_objects())
+    if args.orders:
+        orders = {query: [claim.slug for claim in search_claims(query)] for query in alone}
+        Path(args.orders).write_text(json.dumps(orders, indent=0, sort_keys=True) + "\n")
 
     profile = cProfile.Profile()
     profile.enable()
@@ -247,6 +256,7 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--database", choices=("postgresql", "sqlite"), default="postgresql")
     parser.add_argument("--vectors", choices=("model", "random", "none"), default="model")
+    parser.add_argument("--orders", help="write each query's results in order (JSON) here")
     parser.add_argument("--phase", choices=("fill", "measure"))
     args = parser.parse_args()
     if args.phase == "fill":

@@ -11,6 +11,7 @@ from claims.search.words import (
     INTENT_WORDS,
     LACK_WORDS,
     MAX_SYNONYMS,
+    MEMO_SIZE,
     PURPOSE,
     STOPWORDS,
     SYNONYMS_OF,
@@ -95,10 +96,23 @@ class Vocabulary:
             by_length.setdefault(len(word), []).append(word)
         self._by_length = {length: tuple(words) for length, words in by_length.items()}
         self._by_sound: dict[str, list[str]] | None = None  # built at the first need
+        # Each term's corrections, found once per vocabulary (a content version): comparing
+        # a term with the vocabulary's words of a similar length is most of a new search's
+        # reading of its words (bench/RESULTS.md). A dict of strings to tuples of strings,
+        # which the garbage collector does not walk; emptied when it reaches MEMO_SIZE.
+        self._corrections: dict[str, tuple[str, ...]] = {}
 
     def corrections(self, term: str) -> tuple[str, ...]:
         """Up to MAX_CORRECTIONS words of the vocabulary that term looks like a misspelling
         of, or failing that sounds like (rule 4)."""
+        found = self._corrections.get(term)
+        if found is None:
+            if len(self._corrections) >= MEMO_SIZE:
+                self._corrections.clear()
+            found = self._corrections[term] = self._find_corrections(term)
+        return found
+
+    def _find_corrections(self, term: str) -> tuple[str, ...]:
         known = term in self.frequency or term in SYNONYMS_OF or term in INTENT_WORDS
         if known or not can_be_misspelt(term):
             return ()

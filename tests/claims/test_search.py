@@ -10,6 +10,8 @@ from django.db.models import F, Value
 from claims import views
 from claims.models import Claim, ReviewState
 from claims.search import SearchIndexCache, query_terms, ranking, search_claims, stem
+from claims.search.index import best_ranked
+from claims.search.vocabulary import Vocabulary
 from tests.factories import make_claim, make_topic, make_verdict
 
 pytestmark = pytest.mark.django_db
@@ -340,3 +342,22 @@ def test_the_search_index_is_kept_for_one_content_version(b12_claims, django_ass
     assert newer is not index and "cobalt" in newer.frequency
     cache.clear()
     assert cache.get(second) is not newer
+
+
+def test_the_index_ranks_the_best_claims_first_and_breaks_ties_by_claim_number():
+    # 300 claims, many of them tied, with the 50th place inside a tie: the 50 taken must be
+    # the best ranks, and among equal ranks the lowest ids, as a full sort gives them.
+    rank = {claim_id: float((claim_id * 7) % 13) for claim_id in range(300, 0, -1)}
+    expected = sorted(rank, key=lambda claim_id: (-rank[claim_id], claim_id))[:50]
+    assert list(best_ranked(rank, 50)) == expected
+    assert list(best_ranked(dict(list(rank.items())[:60]), 50)) == sorted(
+        list(rank)[:60], key=lambda claim_id: (-rank[claim_id], claim_id))[:50]
+
+
+def test_a_misspelt_word_is_compared_with_the_vocabulary_once_per_content_version(
+        monkeypatch):
+    vocabulary = Vocabulary([{"sublingual", "injections"}, {"injections", "fatigue"}])
+    assert vocabulary.corrections("injektions") == ("injections",)
+    monkeypatch.setattr(vocabulary, "_find_corrections", lambda term: pytest.fail(term))
+    assert vocabulary.corrections("injektions") == ("injections",)
+    assert Vocabulary([{"injections"}]).corrections("injektions") == ("injections",)
