@@ -25,12 +25,17 @@ process, as a gunicorn worker does after a content change:
   --queries queries drawn as bench/wrk_search_mix.lua draws them;
 - on SQLite, which keeps no index: one search's candidates (sqlite_candidates reads every
   public claim and builds the vocabulary for each query);
+- what the scorer keeps per content version (claims.search.scoring): the vocabulary of every
+  public claim's searched words, built at a version's first search, and the claims it reads
+  at their most (CLAIM_TERMS_ENTRIES ClaimTerms), with their build time and memory;
 - the vector index for matching by meaning (claims.search.vectors.VectorIndexCache), if the
-  code has it (--no-vectors skips it): its build time and memory, and the similarities of a
-  query vector to every claim. Every public claim gets stored vectors first: random unit
-  rows of the model's shape (a generated claim's three: its mean, wording and aliases), which
-  cost the index the same as real ones, or with --compute-vectors the model's
-  (claim_vectors_update, as publishing does; slower).
+  code has it (--no-vectors skips it): its build time and memory, and what a search asks of
+  it (the closest claims above the floor for meaning alone), for --queries queries of the
+  load mix encoded by the model. Every public claim gets stored vectors first: random unit
+  rows of the model's shape, which cost the index's build the same as real ones, or with
+  --compute-vectors the model's (as publishing does; about 20 s more at 100,000). Use
+  --compute-vectors for the search step: random vectors are near no query, so a search
+  would read almost no claim's vectors exactly.
 
 The report is printed and saved under bench/out/. Internal phases: --phase fill, --phase
 measure (run by the script itself inside the throwaway database's environment).
@@ -337,7 +342,7 @@ def measure_vectors(args, rows: list) -> str:
     vectors = vector_index_module()
     if vectors is None:
         return "vector index: not measured (claims.search.vectors has no VectorIndexCache)"
-    import numpy as np
+    from claims.search.ranking import MEANING_ONLY_FLOOR
 
     def build():
         return vectors.VectorIndexCache().get(SimpleNamespace(number=1, changed_at=time.time()))
@@ -370,14 +375,82 @@ def measure_vectors(args, rows: list) -> str:
     rows.append(("vector index, memory (tracemalloc, numpy arrays included)", "",
                  f"{fmt_mb(kept)} kept; peak {fmt_mb(peak)} while building"))
     if len(index):
-        rng = np.random.default_rng(QUERY_SEED)
-        queries = rng.standard_normal((args.queries, index.means.shape[1])).astype(np.float32)
-        queries /= np.linalg.norm(queries, axis=1, keepdims=True)
-        times = [timed(index.similarities, query)[1] for query in queries]
-        rows.append((f"similarities of a query vector to every claim (VectorIndex.similarities;"
-                     f" the query's encoding not included): median (range) of {args.queries}",
-                     seconds_cell(times), ""))
+        queries, encoded_by = query_vectors(args, index.means.shape[1])
+
+        def closest(query):
+            # What a search asks of the index (claims.search.ranking): the claims close
+            # enough to be shown by meaning alone, best first.
+            return index.similarities(query).closest(20, at_least=MEANING_ONLY_FLOOR)
+
+        times = [timed(closest, query)[1] for query in queries]
+        rows.append((f"the closest claims by meaning to a query, as a search asks (Similarities."
+                     f"closest(20) above the floor; {encoded_by}, encoding not included): "
+                     f"median (range) of {len(queries)}", seconds_cell(times), ""))
+        every = [timed(lambda query: index.means @ query, query)[1] for query in queries]
+        rows.append((f"↳ of which: the cosine with every claim's mean vector (the one step over "
+                     f"every claim): median (range) of {len(queries)}", seconds_cell(every), ""))
     return f"vector index: {shape}"
+
+
+def query_vectors(args, dimensions: int):
+    """The vectors of --queries queries of the load mix, by the model when it loads (else
+    random unit vectors, which are near no claim: then few claims are read exactly)."""
+    import numpy as np
+
+    from claims.search import embeddings
+
+    try:
+        return embeddings.encode_queries(mix_queries(args.queries)), "queries of the load mix"
+    except embeddings.EmbeddingUnavailable:
+        rng = np.random.default_rng(QUERY_SEED)
+        queries = rng.standard_normal((args.queries, dimensions)).astype(np.float32)
+        queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+        return queries, "random query vectors (the model did not load)"
+
+
+def measure_scoring(args, rows: list) -> None:
+    """What the scorer keeps per content version: the vocabulary of every public claim's
+    searched words (built at a version's first search), and the claims it has read
+    (ClaimTerms, up to CLAIM_TERMS_ENTRIES)."""
+    from claims.models import Claim
+    from claims.search.ranking import CLAIM_TERMS_ENTRIES
+    from claims.search.scoring import (
+        TERM_FIELDS,
+        ClaimTerms,
+        ScoringVocabularyCache,
+    )
+
+    def build():
+        return ScoringVocabularyCache().get(SimpleNamespace(number=1, changed_at=time.time()))
+
+    vocabulary, first = timed(build)
+    times = [first]
+    for _ in range(args.repeat):
+        del vocabulary
+        gc.collect()
+        vocabulary, seconds = timed(build)
+        times.append(seconds)
+    del vocabulary
+    vocabulary, peak, kept = traced(build)
+    rows.append((f"scoring vocabulary, built at a version's first search (every public claim's "
+                 f"searched words, one query; {len(vocabulary):,} words): median (range) of "
+                 f"{len(times)}", seconds_cell(times),
+                 f"{fmt_mb(kept)} kept; peak {fmt_mb(peak)} while building"))
+    ids = list(Claim.objects.public().order_by("id").values_list("id", flat=True)
+               [:CLAIM_TERMS_ENTRIES])
+
+    def read_terms():
+        found = Claim.objects.public().filter(id__in=ids).values_list(*TERM_FIELDS)
+        return [ClaimTerms.from_row(row, vocabulary) for row in found]
+
+    terms, seconds = timed(read_terms)
+    del terms
+    gc.collect()
+    terms, peak, kept = traced(read_terms)
+    rows.append((f"the claims the scorer keeps, at their most ({len(terms):,} ClaimTerms, "
+                 f"CLAIM_TERMS_ENTRIES): read and built in one go", fmt_seconds(seconds),
+                 f"{fmt_mb(kept)} kept ({kept / max(1, len(terms)) / 1024:.1f} KB a claim); "
+                 f"peak {fmt_mb(peak)}"))
 
 
 def measure(args: argparse.Namespace) -> None:
@@ -392,6 +465,7 @@ def measure(args: argparse.Namespace) -> None:
     if connection.vendor == "sqlite":
         shape += " (SQLite's search does not use it: measured for comparison)"
         measure_sqlite_search(args, rows)
+    measure_scoring(args, rows)
     vectors_note = "vector index: skipped (--no-vectors)"
     if not args.no_vectors:
         vectors_note = measure_vectors(args, rows)
