@@ -20,6 +20,7 @@ import numpy as np
 
 from claims.models import PUBLIC_STATES, Claim, ClaimVector
 from claims.search import embeddings
+from pagecache import content_version
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,8 @@ KINDS = ("wording", "read", "aliases")
 # Queries compared with the index in one matrix product (similarities_many): at 10,000 claims
 # a block of 64 holds a 10,000 x 3 x 64 product, about 8 MB.
 BATCH_ROWS = 64
+# Claims' vectors written by one INSERT when they are computed (claim_vectors_update).
+VECTOR_BATCH = 500
 
 
 def claim_passage_groups(claim) -> dict[str, list[str]]:
@@ -103,24 +106,31 @@ def claim_vectors_update(*, claims=None, force: bool = False) -> int:
             todo.append((claim, groups, digest))
     if not todo:
         return 0
-    texts, owners, kinds = [], [], []
-    for at, (_, groups, _) in enumerate(todo):
+    texts, kinds = [], []
+    for _, groups, _ in todo:
         for kind in KINDS:
             texts += groups[kind]
-            owners += [at] * len(groups[kind])
             kinds += [kind] * len(groups[kind])
     try:
         encoded = embeddings.encode_passages(texts)
     except embeddings.EmbeddingUnavailable:
         return 0
-    owners_array = np.asarray(owners)
-    for at, (claim, _, digest) in enumerate(todo):
-        mine = owners_array == at
-        rows = claim_rows(encoded[mine], [k for k, m in zip(kinds, mine, strict=True) if m])
-        ClaimVector.objects.update_or_create(claim=claim, defaults={
-            "model_name": embeddings.MODEL_NAME, "text_hash": digest,
-            "dimensions": rows.shape[1], "vectors": rows.tobytes(),
-        })
+    # Each claim's texts are one run of the encoded rows, in the order of todo.
+    written, start = [], 0
+    for claim, groups, digest in todo:
+        end = start + sum(len(groups[kind]) for kind in KINDS)
+        rows = claim_rows(encoded[start:end], kinds[start:end])
+        start = end
+        written.append(ClaimVector(claim=claim, model_name=embeddings.MODEL_NAME,
+                                   text_hash=digest, dimensions=rows.shape[1],
+                                   vectors=rows.tobytes()))
+    # One upsert for them all (a row per claim at most), in batches: saving each row took
+    # minutes at 100,000 claims (bench/index_scale.py). A bulk write sends no signals, so the
+    # content version is bumped once here, as a save of each row would have bumped it.
+    ClaimVector.objects.bulk_create(
+        written, batch_size=VECTOR_BATCH, update_conflicts=True, unique_fields=["claim"],
+        update_fields=["model_name", "text_hash", "dimensions", "vectors", "computed_at"])
+    content_version.bump()
     return len(todo)
 
 

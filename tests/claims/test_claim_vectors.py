@@ -21,6 +21,7 @@ from claims.search.vectors import (
 )
 from editorial.services import changes
 from editorial.services import claims as services
+from pagecache import content_version
 from tests.factories import add_origin, make_claim, make_draft_claim
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +140,20 @@ def test_unchanged_claims_are_not_recomputed_unless_forced():
     assert claim_vectors_update(claims=claims) == 3
     assert claim_vectors_update(claims=claims) == 0
     assert claim_vectors_update(claims=claims, force=True) == 3
+
+
+def test_recomputed_vectors_replace_the_stored_ones_and_move_the_content_version_on():
+    claims = [make_claim(text=f"Claim {n}: B12 and tiredness.") for n in range(3)]
+    claim_vectors_update(claims=claims)
+    before = {claim.pk: bytes(stored(claim).vectors) for claim in claims}
+    # A change that sends no signal, so only the vectors' write can move the version on.
+    Claim.objects.filter(pk=claims[0].pk).update(text="Sublingual B12 absorbs better.")
+    version = content_version.from_database().number
+    assert claim_vectors_update(claims=claims) == 1
+    assert content_version.from_database().number > version  # every worker's index rebuilds
+    assert bytes(stored(claims[0]).vectors) != before[claims[0].pk]
+    assert bytes(stored(claims[1]).vectors) == before[claims[1].pk]
+    assert ClaimVector.objects.filter(claim__in=claims).count() == 3
 
 
 def test_loading_the_seed_computes_every_published_claims_vectors(seed_content):
