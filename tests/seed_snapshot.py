@@ -8,7 +8,8 @@ directly: the same rows, ids and all, in a few tens of milliseconds.
 
 The state is the number of rows in every table. A transactional test's flush leaves the tables
 emptier than the migrated database does (groups, the content version's row), so that is a
-second state with its own recording. Anything else (a test that made a verdict before asking
+second state with its own recording. Whether the embedding model loads is part of the state
+too (without it the load stores no vectors). Anything else (a test that made a verdict before asking
 for the seed) is a new state too, and gets a real load. The load itself is tested as it runs
 for real in tests/claims/test_seed_content.py and tests/opendata.
 """
@@ -20,11 +21,15 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
+from claims.search import embeddings
+
 _recordings: dict[tuple, list] = {}  # state -> [(model, columns, rows the load wrote)]
 
 
 def load_seed_content() -> None:
-    state = _state()
+    # What the load writes also depends on whether the embedding model loads (a test may
+    # break it): a load without it stores no claim vectors, so it is a state of its own.
+    state = (_state(), embeddings.available())
     recording = _recordings.get(state)
     if recording is None:
         _recordings[state] = _load_and_record()
