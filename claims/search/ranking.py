@@ -141,9 +141,10 @@ def _read_result_claims(ids, version) -> dict[int, Claim]:
     return public.only(*RESULT_FIELDS).in_bulk(list(ids))
 
 
-# How the scorer reads each claim (ClaimTerms): about 3 KB a claim at 10,000 generated claims
-# (a vocabulary of about 1,000 words), plus an eighth of a byte a claim for each word of the
-# vocabulary (its summary's mask): about 7 KB with 30,000 words (bench/RESULTS.md).
+# How the scorer reads each claim (ClaimTerms): about 1 KB a claim with the generated claims'
+# vocabulary of about 1,000 words (9.7 MB for 10,000, bench/index_scale.py), plus an eighth of
+# a byte a claim for each further word of the vocabulary (its summary's mask): about 5 KB
+# with 30,000 words (bench/RESULTS.md).
 CLAIM_TERMS_ENTRIES = 10_000
 _claim_terms = _KeptByVersion(CLAIM_TERMS_ENTRIES, _read_terms)
 # The claims results show (RESULT_FIELDS, with topic and verdict): about 3 KB and nine objects
