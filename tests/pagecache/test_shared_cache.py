@@ -229,7 +229,12 @@ def test_an_edit_whose_announcement_was_lost_shows_once_the_version_copy_expires
     claim = make_claim(state=ReviewState.APPROVED, text="Wording before the stall.")
     url = f"/claims/{claim.slug}/"
     client.get(url)
-    before = listening()
+    listening()
+    # Making the claim bumped the version more than once; the listener hears each bump a
+    # moment after its copy is written, so wait until it has heard the last one.
+    before = wait_until(
+        lambda: (heard := version_listener.listener.version()) == cache.get(CACHE_KEY) and heard,
+        LISTENER_START_SECONDS, "told the latest version")
     with shared_cache.client() as redis:
         redis.execute_command("CLIENT", "PAUSE", 1000, "WRITE")  # reads and pings still work
         claim.text = "Wording changed during the stall."
