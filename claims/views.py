@@ -122,7 +122,6 @@ def search(request, *, version):
     context = {
         "query": query,
         "htmx_partial": partial,
-        "results": rows,
         "result_rows": rows,
         "suggested_searches": SUGGESTED_SEARCHES,
         "topics": [] if query else selectors.topics_for_home(),
